@@ -1,0 +1,34 @@
+# The few commands a newcomer needs. `make demo` and `make test` set everything up themselves.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench check train clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)  ## extract and store the bundled sample pages, then show what warta found
+	$(BIN)/python -m warta.demo
+
+test: $(STAMP)  ## the test suite, then lint and types
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+check: $(STAMP)  ## lint and types only
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+bench: $(STAMP)  ## speed and memory figures
+	$(BIN)/python -m bench
+
+train: $(STAMP)  ## retrain the models shipped in src/warta/models from ../shared/data
+	$(BIN)/python scripts/train_ner.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

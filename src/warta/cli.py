@@ -1,0 +1,186 @@
+"""The ``warta`` command: a thin shell over the library.
+
+Each command parses its options, calls one library function and prints the result; domain
+errors (:class:`warta.errors.WartaError`) become one clear line on stderr, and a bad page never
+stops a batch.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+import click
+
+from warta import __version__
+
+DB_OPTION = click.option(
+    "--db", "db_path", default="warta.db", show_default=True, type=click.Path(dir_okay=False),
+    help="SQLite knowledge base file.",
+)
+
+
+def _emit_jsonl(rows: Iterable[dict[str, Any]]) -> None:
+    out = sys.stdout
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.flush()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="warta")
+def main() -> None:
+    """warta: Indonesian news pages in, a knowledge base out.
+
+    \b
+    Example:
+      warta extract page.txt
+      warta ingest pages/ --db news.db && warta search "gempa Cianjur" --db news.db
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="text", show_default=True,
+              help="jsonl: one JSON object per page; text: a readable view.")
+@click.option("--explain", is_flag=True, help="Also show every block left out of the body, and why.")
+def extract(paths: tuple[str, ...], fmt: str, explain: bool) -> None:
+    """Extract the article of each page (plain-text scrape or HTML, detected automatically).
+
+    PATHS are files, directories, globs or JSONL files of {url, text|html} records. A page that
+    cannot be read still gets a line with an "error" field, and the run goes on.
+
+    \b
+    Example:
+      warta extract --format jsonl pages/*.txt > articles.jsonl
+      warta extract --explain page.txt
+    """
+    from warta.pipeline import extract_paths
+    from warta.serialize import article_to_dict, render_text
+
+    failures = 0
+    for result in extract_paths(paths):
+        if result.article is None:
+            failures += 1
+            click.echo(f"warta: {result.source}: {result.error}", err=True)
+            if fmt == "jsonl":
+                _emit_jsonl([{"source": result.source, "error": result.error}])
+            continue
+        if fmt == "jsonl":
+            row = article_to_dict(result.article, explain=explain)
+            _emit_jsonl([row])
+        else:
+            click.echo(render_text(result.article, explain=explain))
+    if failures:
+        click.echo(f"warta: {failures} page(s) could not be extracted (see messages above)", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
+    """Extract pages and store them, with their articles, in the knowledge base.
+
+    Re-ingesting a page already stored is a no-op; an ingest stopped half-way keeps what it
+    stored and resumes where it left off when run again.
+
+    \b
+    Example:
+      warta ingest pages/ more/*.html feed.jsonl --db news.db
+    """
+    from warta.errors import StoreError
+    from warta.pipeline import extract_paths
+    from warta.store import IngestProgress, Store
+
+    def show(p: IngestProgress) -> None:
+        if not quiet:
+            click.echo(f"\r{p.seen} pages: {p.added} added, {p.skipped} already stored, "
+                       f"{p.failed} failed ({p.rate:.0f}/s)", nl=False, err=True)
+
+    try:
+        with Store.open(db_path) as store:
+            stats = store.ingest(extract_paths(paths), on_progress=show)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not quiet:
+        click.echo("", err=True)
+    for source, error in stats.errors:
+        click.echo(f"warta: {source}: {error}", err=True)
+    click.echo(f"{stats.added} added, {stats.skipped} already stored, {stats.failed} failed "
+               f"-> {db_path} ({stats.total_articles} articles in all)")
+
+
+@main.command()
+@click.argument("query")
+@DB_OPTION
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+def search(query: str, db_path: str, limit: int, fmt: str) -> None:
+    """Full-text search over the stored articles (title, deck and body).
+
+    \b
+    Example:
+      warta search "gempa Cianjur" --db news.db
+      warta search 'Peskov AND Korea' --format jsonl
+    """
+    from warta.errors import StoreError
+    from warta.store import Store
+
+    try:
+        with Store.open(db_path, create=False) as store:
+            hits = store.search(query, limit=limit)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "jsonl":
+        _emit_jsonl(hit.to_dict() for hit in hits)
+        return
+    if not hits:
+        click.echo(f"no article matches {query!r}")
+    for hit in hits:
+        click.echo(f"[{hit.article_id}] {hit.title or '(no title)'}  {hit.outlet or ''} {hit.published or ''}")
+        click.echo(f"    {hit.snippet}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def tag(path: str) -> None:
+    """Tag pre-tokenised text (one token a line, blank line between sentences) with BIO entities.
+
+    \b
+    Example:
+      warta tag tokens.conll > tagged.conll
+    """
+    from warta.analyze.ner import load_tagger, read_token_lines
+
+    tagger = load_tagger()
+    out = sys.stdout
+    for sentence in read_token_lines(path):
+        for token, label in zip(sentence, tagger.tag(sentence), strict=True):
+            out.write(f"{token}\t{label}\n")
+        out.write("\n")
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--reference", required=True, help="The date the text was written (YYYY-MM-DD).")
+def timex(path: str, reference: str) -> None:
+    """Find and normalise temporal expressions (TIMEX3-style) in a plain-text article.
+
+    \b
+    Example:
+      warta timex --reference 2024-01-17 article.txt
+    """
+    from datetime import date
+
+    from warta.analyze.timex import find_timexes
+
+    try:
+        ref = date.fromisoformat(reference)
+    except ValueError as exc:
+        raise click.BadParameter(f"{reference!r} is not a date like 2024-01-17", param_hint="--reference") from exc
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        text = fh.read()
+    _emit_jsonl(t.to_dict() for t in find_timexes(text, ref))
