@@ -1,0 +1,154 @@
+"""Who published a page, and where the story was filed: outlet and dateline.
+
+The outlet comes from the page's own cues, strongest first:
+
+1. the dateline lead ("TEMPO.CO, Jakarta -", "MOSKWA, KOMPAS.com -", "Jakarta (Indonesia Window) -");
+2. a line that is only a site name or domain near the top ("kontan.co.id");
+3. a credit that names the outlet with a domain inside the article ("(Serambinews.com/Agus)");
+4. a copyright or promotion line ("© 2024 Kompas.com", "... dari Tempo.co di Google News");
+5. the page URL, when the input carried one.
+
+"Artikel ini telah tayang di X" names where a copy came FROM, so it never names the outlet.
+Names without a domain ("Indonesia Window", "MI") are looked up in ``lang/id/outlets.tsv``.
+
+>>> parse_dateline("KONTAN.CO.ID - MOSKOW. Pada Kamis, Rusia ...").place
+'MOSKOW'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from warta.extract.domains import registered_domain
+from warta.lang import read_table
+
+#: A domain-like token: "Tempo.co", "KONTAN.CO.ID", "jabar.tribunnews.com", "Ntvnews.id".
+DOMAIN = re.compile(
+    r"\b((?:[a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?\.)+(?:com|co\.id|id|co|net|org|or\.id|go\.id|tv|news|info|web\.id|my\.id|ac\.id))\b",
+    re.I)
+_PART = r"[A-Za-zÀ-ÿ][\w.'’&]*(?: [A-Za-zÀ-ÿ(][\w.'’&)]*){0,3}"
+_SEP = r"\s*[-–—]+\s*|\s*:\s+"
+DATELINE = re.compile(
+    rf"^(?P<a>{_PART}?)\s*(?:\((?P<pa>[^()]{{2,40}})\))?"
+    rf"(?:\s*,\s*(?P<b>{_PART}?)\s*(?:\((?P<pb>[^()]{{2,40}})\))?)?"
+    rf"(?P<sep>{_SEP})"
+    rf"(?:(?P<c>[A-Z][A-Z .'’]{{1,30}}?)\s*[.,]\s+)?(?=\S)")
+#: Words that start ordinary sentences and so are never a dateline place or an outlet.
+NOT_PLACE = frozenset("""yang dan di ke dari ini itu dia ia mereka kami kita saya namun tetapi menurut
+kata presiden menteri gubernur bupati wali kepala ketua direktur juru polisi warga pemerintah
+sementara selain sebelumnya kemudian akibatnya hal""".split())
+COPY_FROM = re.compile(r"(telah|sudah|pertama kali) (tayang|terbit|dimuat|dipublikasikan) di", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The lead's dateline: place, the outlet it names (as a domain) and any wire credited."""
+
+    place: str | None
+    outlet: str | None
+    wire: str | None
+    end: int
+
+
+@cache
+def outlet_names() -> dict[str, str]:
+    """Printed outlet name (case-folded) -> registered domain, from ``lang/id/outlets.tsv``."""
+    out: dict[str, str] = {}
+    for row in read_table("id", "outlets.tsv"):
+        for name in row[1].split("|"):
+            out.setdefault(name.casefold(), row[0])
+    return out
+
+
+@cache
+def wire_names() -> dict[str, str]:
+    """Agency alias -> canonical agency name, from ``lang/id/wire_agencies.tsv``."""
+    out: dict[str, str] = {}
+    for row in read_table("id", "wire_agencies.tsv"):
+        for name in row[1].split("|"):
+            out[name] = row[0]
+    return out
+
+
+def domain_of(token: str) -> str | None:
+    """The registered domain a printed name stands for: a domain-like token or a known name."""
+    token = token.strip(" .,")
+    m = DOMAIN.fullmatch(token)
+    if m:
+        return registered_domain(m.group(1).lower())
+    return outlet_names().get(token.casefold())
+
+
+def _looks_like_place(part: str) -> bool:
+    words = part.split()
+    if not words or len(words) > 4 or any(ch.isdigit() for ch in part):
+        return False
+    if words[0].casefold() in NOT_PLACE:
+        return False
+    return all(w[:1].isupper() for w in words)
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of a lead paragraph, or None when the line has none."""
+    m = DATELINE.match(text)
+    if not m or len(text) - m.end() < 20:
+        return None
+    parts = [p for p in (m.group("a"), m.group("b"), m.group("c")) if p]
+    parens = [p for p in (m.group("pa"), m.group("pb")) if p]
+    outlet = wire = place = None
+    for p in parens:
+        agency = wire_names().get(p.strip()) or wire_names().get(p.strip().title())
+        if agency:
+            wire = agency
+            outlet = outlet or domain_of(p)
+        else:
+            outlet = outlet or domain_of(p)
+            if outlet is None:
+                return None  # "(kiri)", "(27)": a parenthesis that is no outlet
+    rest: list[str] = []
+    for p in parts:
+        d = domain_of(p) if DOMAIN.search(p) or p.casefold() in outlet_names() else None
+        if d and outlet is None:
+            outlet = d
+        elif d is None:
+            rest.append(p.strip())
+    colon = m.group("sep").strip() == ":"
+    if rest:
+        candidate = rest[-1] if outlet and len(rest) == 1 else rest[0]
+        if not _looks_like_place(candidate):
+            return None
+        if outlet is None and wire is None and not candidate.isupper() and (colon or len(parts) > 1):
+            # "Jakarta: ..." or "Warta Kota, Jakarta -" with nothing known: too weak alone.
+            if not colon or len(candidate.split()) > 1:
+                return None
+        if outlet is None and wire is None and not candidate.isupper() and not colon:
+            return None
+        place = candidate
+    elif outlet is None and wire is None:
+        return None
+    return Dateline(place, outlet, wire, m.end())
+
+
+def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
+    """The page's outlet from its own cues (see the module docstring for the order)."""
+    if dateline and dateline.outlet:
+        return dateline.outlet
+    for t in lines[:6]:  # a site-name line at the top
+        m = DOMAIN.fullmatch(t.strip().lower())
+        if m:
+            return registered_domain(m.group(1))
+    votes: Counter[str] = Counter()
+    for t in lines:
+        if COPY_FROM.search(t):
+            continue
+        for m in re.finditer(r"[(\[]\s*" + DOMAIN.pattern + r"\s*/", t, re.I):  # "(Serambinews.com/Agus)"
+            votes[registered_domain(m.group(1).lower())] += 3
+        if re.search(r"©|copyright|hak cipta|\bdari\b.{0,30}\bdi google news|ikuti berita", t, re.I):
+            for m in DOMAIN.finditer(t):
+                votes[registered_domain(m.group(1).lower())] += 2
+    if votes:
+        return votes.most_common(1)[0][0]
+    return None
