@@ -36,7 +36,7 @@ LABELLED = re.compile(
 NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?|[A-Z][a-z]{0,3}\.|[A-Z]\.?|[A-Z]{2,}|(?:bin|binti|van|de|da|al|el)\b)"
 PERSON = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}}$")
 OLEH = re.compile(rf"^(?i:oleh|by)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}})\b", re.I)
-CREDIT_VERBS = r"(?:melansir|dilansir(?:\s+dari)?|mengutip(?:\s+dari)?|dikutip(?:\s+(?:dari|oleh))?|sebagaimana dikutip|seperti dikutip(?:\s+(?:dari|oleh))?|seperti dilansir(?:\s+dari)?|sumber\s*:)"
+CREDIT_VERBS = r"(?:melansir|menukil|pantauan|dilansir(?:\s+dari)?|mengutip(?:\s+dari)?|dikutip(?:\s+(?:dari|oleh))?|sebagaimana dikutip|seperti dikutip(?:\s+(?:dari|oleh))?|seperti dilansir(?:\s+dari)?|sumber\s*:)"
 
 
 @dataclass(slots=True)
@@ -166,7 +166,8 @@ def _is_date_word(text: str) -> bool:
     return bool(re.match(r"(?i)(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu|diperbarui|dipublikasikan|diterbitkan|update)\b", text))
 
 
-def wire_credits(body_lines: list[str], dateline_wire: str | None) -> list[str]:
+def wire_credits(body_lines: list[str], dateline_wire: str | None,
+                 credit_lines: tuple[str, ...] = ()) -> list[str]:
     """Agencies credited in the body text (see the module docstring for the forms read)."""
     wires: list[str] = []
     if dateline_wire:
@@ -174,7 +175,7 @@ def wire_credits(body_lines: list[str], dateline_wire: str | None) -> list[str]:
     aliases = sorted(wire_names(), key=len, reverse=True)
     alias_re = "|".join(re.escape(a) for a in aliases)
     credited = re.compile(rf"\b{CREDIT_VERBS}\s+(?:(?:kantor berita|media|laman|situs)\s+(?:\w+\s+){{0,2}})?(?P<a>{alias_re})\b", re.I)
-    for k, text in enumerate(body_lines):
+    for k, text in enumerate([*body_lines, *credit_lines]):
         for m in credited.finditer(text):
             name = m.group("a")
             if name in wire_names() or name.isupper() or name[:1].isupper():
@@ -186,7 +187,7 @@ def wire_credits(body_lines: list[str], dateline_wire: str | None) -> list[str]:
                 agency = agency_of(part)
                 if agency:
                     _append(wires, agency)
-        if k >= len(body_lines) - 3:  # a closing tag: "... 131 orang. ANTARA" / "(antara/jpnn)"
+        if len(body_lines) - 3 <= k < len(body_lines):  # a closing tag: "... 131 orang. ANTARA" / "(antara/jpnn)"
             tail = re.search(r"(?:[.!?\"”]\s+|\()(?P<t>[A-Za-z]{2,12})(?:\s*/\s*[a-z]{2,12})*\)?\s*$", text)
             if tail:
                 agency = agency_of(tail.group("t"))

@@ -27,6 +27,9 @@ MIN_PROSE_WORDS = 8
 #: news prose runs at 0.15-0.45, but a lead full of names and acronyms can fall to 0.05, so
 #: the bar is low: sentence punctuation and length do most of the work.
 MIN_PROSE_STOP_RATIO = 0.04
+#: Share of capitalised words above which a line not ending in a full stop is a headline
+#: (Indonesian headlines capitalise every content word; prose capitalises names only).
+HEADLINE_CAP_RATIO = 0.6
 #: Lines this long are prose even without final punctuation (scrapes cut mid-sentence).
 LONG_LINE_WORDS = 25
 
@@ -47,9 +50,11 @@ CREDIT_TAIL = re.compile(
     r"|\s/\s?[A-Z][\w.]*(?:[-/ ][\w.]+){0,5}/?"
     r"|(?:[A-Z][\w.]+/){1,4}[A-Z][\w. ]+(?:\s+via\s+[A-Z]+)?"
     r"|\b(?:[A-Z][A-Za-z.]+\s+){0,3}via\s+(?:REUTERS|AFP|AP|ANTARA|[A-Z]{2,})"
-    r"|\b(?:ANTARA FOTO|REUTERS|AFP|AP Photo|Getty Images|Shutterstock|Istimewa|Dok\.? Pribadi)\b[^.]{0,40})"
+    r"|\b(?:ANTARA FOTO|AP Photo|Getty Images|Shutterstock|Istimewa|Dok\.? Pribadi)\b[^.]{0,40})"
     r"\s*[.)\]]?\s*$")
 CAPTION_LEAD = re.compile(r"^(?:ILUSTRASI|FOTO|Foto|Ilustrasi)\s*[.:\-]", re.U)
+#: A desk or agency sign-off after the last sentence: "... orang. ANTARA", "... (antara/jpnn)".
+SIGNOFF_TAIL = re.compile(r"(?<=[.!?\"”])\s*(?:\([^()]{2,60}\)|[A-Z]{3,12})\s*$")
 INITIALS_SIGNOFF = re.compile(r"^[(\[]\s*[a-z0-9]{1,6}(?:\s*[/-]\s*[a-z0-9]{1,6})*\s*[)\]]$", re.I)
 
 
@@ -99,8 +104,16 @@ def cue_kind(text: str) -> str | None:
 
 
 def is_caption(text: str) -> bool:
-    """A photo caption: ends with a photo credit or starts with an ILUSTRASI/FOTO label."""
-    return bool(CAPTION_LEAD.match(text) or CREDIT_TAIL.search(text[-120:]))
+    """A photo caption: ends with a photo credit or starts with an ILUSTRASI/FOTO label.
+
+    A paragraph that opens with a quotation mark is a quote, and a closing "(antara/jpnn)" in
+    lower case is a desk sign-off: neither is a caption.
+    """
+    if CAPTION_LEAD.match(text):
+        return True
+    if text[:1] in "\"“'‘" or re.search(r"\([a-z0-9 ./-]+\)\s*$", text):
+        return False
+    return bool(CREDIT_TAIL.search(text[-120:]))
 
 
 def describe_lines(text: str) -> list[Line]:
@@ -115,8 +128,8 @@ def describe_lines(text: str) -> list[Line]:
         n = len(words)
         stops = sum(1 for w in words if w.casefold() in stop)
         caps = sum(1 for w in words if w[:1].isupper())
-        line = Line(i, t, n, stops / n if n else 0.0, caps / n if n else 0.0,
-                    bool(SENTENCE_END.search(t)), counts[t.casefold()])
+        ends = bool(SENTENCE_END.search(SIGNOFF_TAIL.sub("", t)))
+        line = Line(i, t, n, stops / n if n else 0.0, caps / n if n else 0.0, ends, counts[t.casefold()])
         line.kind, line.reason = first_kind(line)
         lines.append(line)
     return lines
@@ -138,6 +151,8 @@ def first_kind(line: Line) -> tuple[str, str]:
         return "junk", "bare URL or image markup"
     if INITIALS_SIGNOFF.match(t):
         return "signoff", "editor's initials"
+    if line.cap_ratio >= HEADLINE_CAP_RATIO and line.words <= 30 and not t.endswith("."):
+        return "short", "headline-shaped line"
     if line.words >= MIN_PROSE_WORDS and line.stop_ratio >= MIN_PROSE_STOP_RATIO and (
             line.ends_sentence or line.words >= LONG_LINE_WORDS):
         return "prose", ""

@@ -39,7 +39,8 @@ DATELINE = re.compile(
 #: Words that start ordinary sentences and so are never a dateline place or an outlet.
 NOT_PLACE = frozenset("""yang dan di ke dari ini itu dia ia mereka kami kita saya namun tetapi menurut
 kata presiden menteri gubernur bupati wali kepala ketua direktur juru polisi warga pemerintah
-sementara selain sebelumnya kemudian akibatnya hal""".split())
+sementara selain sebelumnya kemudian akibatnya hal penulis reporter editor sumber foto oleh pewarta
+kontributor baca lihat simak berita video update breaking news catatan keterangan""".split())
 COPY_FROM = re.compile(r"(telah|sudah|pertama kali) (tayang|terbit|dimuat|dipublikasikan) di", re.I)
 
 
@@ -132,6 +133,17 @@ def parse_dateline(text: str) -> Dateline | None:
     return Dateline(place, outlet, wire, m.end())
 
 
+#: How outlets refer to themselves in their own copy: "Pantauan Kompas.com di lokasi",
+#: "kata X kepada Tempo", "dikutip Tribunnews.com dari akun ...", "dihimpun detikcom".
+SELF_REFERENCE = re.compile(
+    r"\b(?:pantauan|dihubungi|diulas|kepada|ditemui|wawancara(?: khusus)? dengan|dihimpun|diberitakan|dirangkum|"
+    r"(?:dikutip|dilansir|dirangkum|diakses)(?=\s+\S+\s+dari))\s+(?P<name>[\w.-]+(?:\s[A-Z][\w.]+)?)", re.I)
+#: A paragraph's closing sign-off naming source and outlet: "(antara/jpnn)".
+SIGNOFF = re.compile(r"\((?:[\w.]+/)+(?P<name>[\w.]+)\)\s*$")
+LEAD_DOMAIN = re.compile(r"^(?:[A-Z][\w.' ]{1,30},\s*)?" + DOMAIN.pattern + r"\s*(?:[,\-–—:]|$)", re.I)
+URL_HOST = re.compile(r"https?://([\w.-]+)")
+
+
 def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
     """The page's outlet from its own cues (see the module docstring for the order)."""
     if dateline and dateline.outlet:
@@ -141,14 +153,37 @@ def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
         if m:
             return registered_domain(m.group(1))
     votes: Counter[str] = Counter()
+
+    def vote(name: str, weight: int) -> None:
+        domain = domain_of(name)
+        if domain and not (wire_names().get(name.strip(" .,")) and not DOMAIN.search(name)):
+            votes[domain] += weight
+
     for t in lines:
         if COPY_FROM.search(t):
             continue
+        other = parse_dateline(t[:160])
+        if other and other.outlet:
+            votes[other.outlet] += 5
+        else:
+            lead = LEAD_DOMAIN.match(t)  # "Liputan6.com, Jakarta Presiden ...", "Pematang Siantar, MISTAR.ID"
+            if lead:
+                votes[registered_domain(lead.group(1).lower())] += 4
         for m in re.finditer(r"[(\[]\s*" + DOMAIN.pattern + r"\s*/", t, re.I):  # "(Serambinews.com/Agus)"
             votes[registered_domain(m.group(1).lower())] += 3
-        if re.search(r"©|copyright|hak cipta|\bdari\b.{0,30}\bdi google news|ikuti berita", t, re.I):
+        if re.search(r"©|copyright|hak cipta|google news|ikuti berita|berita pilihan", t, re.I):
             for m in DOMAIN.finditer(t):
                 votes[registered_domain(m.group(1).lower())] += 2
+        for m in SELF_REFERENCE.finditer(t):
+            name = m.group("name")
+            vote(name, 2)
+            if " " in name:
+                vote(name.split()[0], 2)
+        sign = SIGNOFF.search(t)
+        if sign:
+            vote(sign.group("name"), 2)
+        for m in URL_HOST.finditer(t):
+            votes[registered_domain(m.group(1).lower())] += 1
     if votes:
         return votes.most_common(1)[0][0]
     return None

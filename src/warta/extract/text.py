@@ -44,6 +44,9 @@ HEADER_SEARCH_LINES = 25
 MAX_HEADER_PROSE = 2
 #: Header lines (above the body) longer than this are not a headline.
 MAX_TITLE_WORDS = 40
+#: A header line longer than this is a caption or a deck, not a date line: its date is the
+#: photo's or the event's, so at best a hint for an inferred date.
+MAX_DATE_LINE = 120
 #: Metadata some scrapers prepend: " date 2024-03-18 ".
 META_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
 
@@ -51,8 +54,10 @@ META_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
 def extract_text(page: RawPage) -> Article:
     """Extract the article from a plain-text scrape. Raises NoArticleFound on pages without one."""
     text = page.text
-    meta_dates: list[str] = []
-    text = META_DATE.sub(lambda m: meta_dates.append(m.group(1)) or "", text, count=1)
+    meta = META_DATE.match(text)
+    meta_dates = [meta.group(1)] if meta else []
+    if meta:
+        text = text[meta.end():]
     lines = describe_lines(text)
     if not any(ln.is_prose for ln in lines):
         raise NoArticleFound(
@@ -90,7 +95,7 @@ def extract_text(page: RawPage) -> Article:
     footer = tuple(d.text for d in dropped if len(d.text) < 80)
     title_pos = next((k for k, ln in enumerate(header) if ln.index == title_idx), None)
     byline = read_byline(header_texts, date_idx, title_pos, footer, body_texts[-1])
-    byline.wires = _merge(byline.wires, wire_credits(body_texts + credit_lines, dateline.wire if dateline else None))
+    byline.wires = _merge(byline.wires, wire_credits(body_texts, dateline.wire if dateline else None, tuple(credit_lines)))
     inferred = False
     if published is None:
         guess = infer_date(body_texts[:3], [c.text for c in captions])
@@ -298,8 +303,9 @@ def _find_title(header: list[Line]) -> tuple[str | None, int | None]:
     candidates = [ln for ln in header if _headline_shaped(ln)]
     if not candidates:
         return None, None
-    repeated = [ln for ln in candidates if ln.repeats > 1]
-    pick = repeated[0] if repeated else candidates[0]
+    # A repeated line is the headline printed twice (page title and article title); among
+    # the rest, a full-length headline beats a short section or tag label above it.
+    pick = max(candidates, key=lambda ln: (ln.repeats > 1, min(ln.words, 8), -ln.index))
     return _clean_title(pick.text), pick.index
 
 
@@ -338,7 +344,7 @@ def _published(header: list[str], meta_dates: list[str]) -> tuple[str | None, st
     """The date line of the header: (ISO value, zone, index in header)."""
     best: tuple[int, DateMention, int] | None = None
     for i, text in enumerate(header):
-        if is_caption(text) and len(text) > 80:
+        if len(text) > MAX_DATE_LINE or is_caption(text) and len(text) > 80:
             continue  # a caption's date is the photo's, maybe of an older event
         for m in find_dates(text):
             rest = len(text) - (m.end - m.start)
@@ -368,3 +374,22 @@ def infer_date(lead: list[str], captions: list[str]) -> date | None:
         return max(found) if found else None
 
     return latest(lead) or latest(captions)
+
+
+def text_fields(body: str) -> dict[str, object]:
+    """Dateline, wire credits and byline read from an article's text alone.
+
+    The HTML path uses this on the text trafilatura extracted, so both paths read these fields
+    the same way: ``{"dateline", "wire_sources", "authors", "editors"}``.
+    """
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    dateline = next((d for d in (parse_dateline(p) for p in paragraphs[:3]) if d), None)
+    credits = tuple(p for p in paragraphs if is_credit_line(p))
+    prose = [p for p in paragraphs if p not in credits]
+    byline = read_byline([], None, None, tuple(p for p in paragraphs if len(p) < 80), prose[-1] if prose else "")
+    return {
+        "dateline": dateline.place if dateline else None,
+        "wire_sources": wire_credits(prose, dateline.wire if dateline else None, credits),
+        "authors": byline.authors,
+        "editors": byline.editors,
+    }

@@ -1,0 +1,528 @@
+"""The SQLite knowledge base: opening, migrating, writing and querying. The only module with SQL.
+
+    Store.open(path)            check the file, connect, set pragmas, apply pending migrations
+    Store.ingest(results)       pages + articles, in small committed batches
+    Store.search(query)         FTS5 over title, deck and body (see :mod:`warta.store.search`)
+    Store.get_article(id) ...   reads
+
+Durability is the point of the layout. The database runs in WAL mode; results are buffered
+and written in batches of at most :data:`COMMIT_EVERY_PAGES` pages or
+:data:`COMMIT_EVERY_SECONDS`, each batch one ``BEGIN IMMEDIATE`` transaction and each page
+inside it a ``SAVEPOINT``. So a page that cannot be stored rolls back alone and is recorded as
+a failure, a killed process loses at most the batch it had not yet committed, and a rerun skips
+every page already stored (the page's content hash is ``UNIQUE``).
+
+>>> with Store.open(":memory:") as store:
+...     store.count_articles()
+0
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol
+
+from warta.errors import StoreError
+from warta.store import rows
+from warta.store.search import (
+    COLUMN_WEIGHTS,
+    ELLIPSIS,
+    HIGHLIGHT,
+    SNIPPET_COLUMN,
+    SNIPPET_TOKENS,
+    SearchHit,
+    build_match,
+)
+from warta.types import Article, RawPage
+
+# A batch is committed when it holds this many pages or is this old, whichever comes first:
+# small enough that a kill loses little, large enough that fsyncs do not dominate.
+COMMIT_EVERY_PAGES = 200
+COMMIT_EVERY_SECONDS = 1.0
+# The progress callback is throttled: a terminal line redrawn more often is only noise.
+PROGRESS_EVERY_SECONDS = 0.5
+# Another process writing the same file holds the lock for one batch at most; wait for it.
+BUSY_TIMEOUT_SECONDS = 10.0
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+# Errors that belong to one page's data (a CHECK constraint, text SQLite cannot encode); any
+# other sqlite3 error (disk full, corruption, lock timeout) stops the ingest.
+_PAGE_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, UnicodeEncodeError, ValueError, OverflowError)
+
+
+class ResultLike(Protocol):
+    """What :meth:`Store.ingest` reads from each item: :class:`warta.pipeline.ExtractResult` fits."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def page(self) -> RawPage | None: ...
+    @property
+    def article(self) -> Article | None: ...
+    @property
+    def error(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class IngestProgress:
+    """Counts so far in a running ingest; ``rate`` is pages seen per second."""
+
+    seen: int
+    added: int
+    skipped: int
+    failed: int
+    rate: float
+
+
+@dataclass(frozen=True, slots=True)
+class IngestStats:
+    """What an ingest did: ``errors`` holds ``(source, message)`` for each failed input."""
+
+    added: int
+    skipped: int
+    failed: int
+    errors: list[tuple[str, str]]
+    total_articles: int
+
+
+@dataclass(slots=True)
+class _Tally:
+    seen: int = 0
+    added: int = 0
+    skipped: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    def progress(self, elapsed: float) -> IngestProgress:
+        rate = self.seen / elapsed if elapsed > 0 else 0.0
+        return IngestProgress(self.seen, self.added, self.skipped, len(self.errors), rate)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _describe(exc: Exception) -> str:
+    """The reason a page could not be stored, in words a user can act on."""
+    if isinstance(exc, UnicodeEncodeError):
+        return (f"the text holds a character that cannot be stored as UTF-8 ({exc.reason} at "
+                f"position {exc.start}); was the page decoded with the wrong encoding?")
+    return str(exc)
+
+
+class Store:
+    """A warta knowledge base in one SQLite file. Open it with :meth:`open`, as a context manager.
+
+    >>> with Store.open(":memory:") as store:                     # doctest: +SKIP
+    ...     stats = store.ingest(extract_paths(["pages/"]))
+    ...     hits = store.search('gempa "jawa barat"')
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        """Wrap an open, migrated connection; use :meth:`open` rather than calling this."""
+        self._conn = conn
+        self.path = path
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Store:
+        """Open (and with ``create``, make) the knowledge base at ``path``, migrated to the latest schema.
+
+        Raises :class:`StoreError`, leaving the file as it was, when ``path`` is missing and
+        ``create`` is false, is not a SQLite database, is corrupt, or belongs to another program.
+        """
+        name = os.fspath(path)
+        if name == ":memory:":
+            conn = _connect(name, uri=False)
+        else:
+            target = Path(name)
+            if target.is_dir():
+                raise StoreError(f"{name} is a directory; --db needs a file path such as {name}/warta.db")
+            if not target.exists():
+                if not create:
+                    raise StoreError(
+                        f"no knowledge base at {name}: run `warta ingest PATH --db {name}` first"
+                    )
+            else:
+                _check_header(target)
+            mode = "rwc" if create else "rw"
+            conn = _connect(f"{target.absolute().as_uri()}?mode={mode}", uri=True, shown=name)
+        try:
+            _check_readable(conn, name)
+            _configure(conn, name)
+            _migrate(conn, name)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, name)
+
+    def close(self) -> None:
+        """Close the connection; everything ingested is already committed."""
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        """Turn a sqlite3 error into a :class:`StoreError` that names the file and the action."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {action} failed: {exc}") from exc
+
+    # -- writing -------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        results: Iterable[ResultLike],
+        *,
+        on_progress: Callable[[IngestProgress], None] | None = None,
+    ) -> IngestStats:
+        """Store each result's page and article; record each failure; return the counts.
+
+        A page whose text is already stored is skipped. Results are buffered and committed in
+        small batches; if the input or the caller is interrupted, the batch in hand is still
+        written before the exception propagates. ``on_progress`` is called at most every
+        :data:`PROGRESS_EVERY_SECONDS` and once at the end.
+        """
+        tally = _Tally()
+        start = last_flush = last_report = time.monotonic()
+        batch: list[ResultLike] = []
+        try:
+            for result in results:
+                batch.append(result)
+                tally.seen += 1
+                now = time.monotonic()
+                if len(batch) >= COMMIT_EVERY_PAGES or now - last_flush >= COMMIT_EVERY_SECONDS:
+                    pending, batch = batch, []
+                    self._flush(pending, tally)
+                    last_flush = now
+                if on_progress is not None and now - last_report >= PROGRESS_EVERY_SECONDS:
+                    on_progress(tally.progress(now - start))
+                    last_report = now
+        finally:
+            # Whatever stopped the loop, the results already in hand are complete: keep them.
+            if batch:
+                self._flush(batch, tally)
+        if on_progress is not None:
+            on_progress(tally.progress(time.monotonic() - start))
+        return IngestStats(tally.added, tally.skipped, len(tally.errors), tally.errors, self.count_articles())
+
+    def _flush(self, batch: list[ResultLike], tally: _Tally) -> None:
+        """Write one batch in one transaction; a page that fails rolls back alone."""
+        stamp = _now()
+        with self._errors("writing a batch of pages"), _transaction(self._conn):
+            for result in batch:
+                self._write_one(result, stamp, tally)
+
+    def _write_one(self, result: ResultLike, stamp: str, tally: _Tally) -> None:
+        article = result.article
+        if article is None:
+            error = result.error or "no article was extracted"
+            digest = rows.content_hash(result.page.text) if result.page is not None else None
+            self._record_failure(result.source, digest, error, stamp, tally)
+            return
+        # A caller that built an Article without a page still gets it stored, keyed on the body.
+        page = result.page or RawPage(article.source, article.body, article.kind, article.url)
+        digest = rows.content_hash(page.text)
+        conn = self._conn
+        conn.execute("SAVEPOINT page")
+        try:
+            cur = conn.execute(
+                "INSERT INTO pages (content_hash, source, url, kind, encoding, byte_length, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING",
+                rows.page_values(page, digest, stamp),
+            )
+            if cur.rowcount:
+                placeholders = ", ".join("?" for _ in rows.ARTICLE_COLUMNS)
+                conn.execute(
+                    f"INSERT INTO articles (page_id, {', '.join(rows.ARTICLE_COLUMNS)}) "
+                    f"VALUES (?, {placeholders})",
+                    (cur.lastrowid, *rows.article_values(article)),
+                )
+            conn.execute("DELETE FROM failures WHERE source = ?", (rows.storable(result.source),))
+            conn.execute("RELEASE page")
+        except _PAGE_ERRORS as exc:
+            conn.execute("ROLLBACK TO page")
+            conn.execute("RELEASE page")
+            self._record_failure(result.source, digest, f"store: {_describe(exc)}", stamp, tally)
+            return
+        except BaseException:
+            conn.execute("ROLLBACK TO page")
+            conn.execute("RELEASE page")
+            raise
+        if cur.rowcount:
+            tally.added += 1
+        else:
+            tally.skipped += 1
+
+    def _record_failure(
+        self, source: str, digest: str | None, error: str, stamp: str, tally: _Tally
+    ) -> None:
+        source, error = rows.storable(source), rows.storable(error)
+        self._conn.execute(
+            "INSERT INTO failures (source, content_hash, error, failed_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (source) DO UPDATE SET content_hash = excluded.content_hash, "
+            "error = excluded.error, failed_at = excluded.failed_at, attempts = attempts + 1",
+            (source, digest, error, stamp),
+        )
+        tally.errors.append((source, error))
+
+    # -- reading -------------------------------------------------------------------------
+
+    def has_page(self, content_hash: str) -> bool:
+        """True if a page with this :func:`~warta.store.rows.content_hash` is stored.
+
+        Lets a pipeline skip extracting a page the store would skip anyway.
+        """
+        with self._errors("looking up a page"):
+            row = self._conn.execute("SELECT 1 FROM pages WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row is not None
+
+    def known_hashes(self) -> set[str]:
+        """Every stored page's content hash, for a pipeline that checks many pages in memory."""
+        with self._errors("listing pages"):
+            return {r[0] for r in self._conn.execute("SELECT content_hash FROM pages")}
+
+    def article_id_for_page(self, content_hash: str) -> int | None:
+        """The id of the article extracted from the page with this content hash, if stored."""
+        with self._errors("looking up an article"):
+            row = self._conn.execute(
+                "SELECT a.id FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.content_hash = ?",
+                (content_hash,),
+            ).fetchone()
+        return None if row is None else int(row[0])
+
+    def get_article(self, article_id: int) -> Article | None:
+        """The article stored under ``article_id``, or ``None``."""
+        with self._errors("reading an article"):
+            row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else rows.article_from_row(row)
+
+    def iter_articles(self, *, batch_size: int = 500) -> Iterator[tuple[int, Article]]:
+        """Every stored article with its id, in id order, read in pages of ``batch_size`` rows."""
+        last = 0
+        while True:
+            with self._errors("reading articles"):
+                chunk = self._conn.execute(
+                    "SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch_size)
+                ).fetchall()
+            if not chunk:
+                return
+            for row in chunk:
+                yield int(row["id"]), rows.article_from_row(row)
+            last = int(chunk[-1]["id"])
+
+    def count_articles(self) -> int:
+        """How many articles are stored."""
+        with self._errors("counting articles"):
+            return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def count_pages(self) -> int:
+        """How many distinct pages are stored."""
+        with self._errors("counting pages"):
+            return int(self._conn.execute("SELECT count(*) FROM pages").fetchone()[0])
+
+    def failures(self) -> list[tuple[str, str]]:
+        """``(source, error)`` of each input whose latest ingest failed, oldest first."""
+        with self._errors("listing failures"):
+            cursor = self._conn.execute("SELECT source, error FROM failures ORDER BY id")
+            return [(r[0], r[1]) for r in cursor]
+
+    def schema_version(self) -> int:
+        """The highest migration applied to this file."""
+        with self._errors("reading the schema version"):
+            return _applied_version(self._conn)
+
+    def search(self, query: str, *, limit: int = 10, offset: int = 0) -> list[SearchHit]:
+        """Articles matching ``query`` (see :mod:`warta.store.search` for the syntax), best first.
+
+        A query with nothing searchable in it returns no hits rather than raising.
+        """
+        match = build_match(query)
+        if match is None or limit < 1:
+            return []
+        with self._errors(f"searching for {query!r}"):
+            cursor = self._conn.execute(
+                "SELECT a.id, a.title, a.outlet, a.published, a.source, "
+                "snippet(articles_fts, ?, ?, ?, ?, ?) AS snippet, bm25(articles_fts, ?, ?, ?) AS rank "
+                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ? OFFSET ?",
+                (SNIPPET_COLUMN, *HIGHLIGHT, ELLIPSIS, SNIPPET_TOKENS, *COLUMN_WEIGHTS,
+                 match, limit, max(offset, 0)),
+            )
+            return [
+                # Paragraph breaks inside a snippet only break the one-line display.
+                SearchHit(int(r[0]), r[1], r[2], r[3], r[4], " ".join((r[5] or "").split()), -float(r[6]))
+                for r in cursor
+            ]
+
+
+# -- connection and pragmas ----------------------------------------------------------------
+
+
+def _connect(target: str, *, uri: bool, shown: str | None = None) -> sqlite3.Connection:
+    try:
+        # isolation_level=None: no implicit BEGINs; every transaction here is explicit.
+        conn = sqlite3.connect(target, uri=uri, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open {shown or target}: {exc} (does its directory exist?)") from exc
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite touches it (it could rewrite the header)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if head and head != _SQLITE_HEADER:
+        raise StoreError(f"{path} is not a SQLite database (left untouched); check the --db path")
+
+
+def _check_readable(conn: sqlite3.Connection, name: str) -> None:
+    """Read the schema; refuse a corrupt file, or another program's database, before writing."""
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{name} cannot be read as a SQLite database ({exc}); left untouched") from exc
+    if tables and "schema_migrations" not in tables:
+        raise StoreError(
+            f"{name} is a SQLite database but not a warta knowledge base (left untouched); "
+            "choose another --db path"
+        )
+
+
+def _configure(conn: sqlite3.Connection, name: str) -> None:
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        # WAL: readers (search, the web UI) never block the writer, and a killed writer leaves
+        # a log that the next open replays or discards, never a half-written page.
+        conn.execute("PRAGMA journal_mode = WAL")
+        # NORMAL in WAL mode survives any process crash; only a power cut can lose the last
+        # commits, and even that never corrupts.
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot configure {name}: {exc}") from exc
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction; IMMEDIATE takes the write lock up front, so it cannot deadlock."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+# -- migrations -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One numbered ``migrations/NNNN_name.sql`` file."""
+
+    version: int
+    name: str
+    sql: str
+
+
+def migrations() -> list[Migration]:
+    """The migrations shipped with warta, in the order they apply."""
+    found: list[Migration] = []
+    for entry in resources.files("warta.store").joinpath("migrations").iterdir():
+        m = _MIGRATION_NAME.match(entry.name)
+        if m:
+            found.append(Migration(int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
+    found.sort(key=lambda mig: mig.version)
+    versions = [mig.version for mig in found]
+    if len(set(versions)) != len(versions):
+        raise StoreError(f"two migrations share a number: {versions}")
+    return found
+
+
+def split_statements(sql: str) -> list[str]:
+    """Split a script at the semicolons SQLite would end a statement at (not inside triggers).
+
+    ``executescript`` would do this, but it commits first, which would break the migration's
+    transaction.
+    """
+    statements: list[str] = []
+    start = 0
+    for i, ch in enumerate(sql):
+        if ch == ";" and sqlite3.complete_statement(sql[start : i + 1]):
+            statements.append(sql[start : i + 1].strip())
+            start = i + 1
+    if sql[start:].strip() and not _only_comments(sql[start:]):
+        raise StoreError(f"migration has an unterminated statement: {sql[start:].strip()[:60]!r}")
+    return statements
+
+
+def _only_comments(tail: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("--") for line in tail.splitlines())
+
+
+def _applied_version(conn: sqlite3.Connection) -> int:
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+    ).fetchone()
+    if has_table is None:
+        return 0
+    return int(conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0])
+
+
+def _migrate(conn: sqlite3.Connection, name: str) -> None:
+    """Apply every pending migration, each in its own transaction, recorded with its time.
+
+    The version is re-read after taking the write lock, so two processes opening a new file
+    at once do not both apply 0001.
+    """
+    available = migrations()
+    latest = available[-1].version if available else 0
+    try:
+        current = _applied_version(conn)
+        if current > latest:
+            raise StoreError(
+                f"{name} has schema version {current}, newer than this warta knows ({latest}); upgrade warta"
+            )
+        for mig in available:
+            if mig.version <= current:
+                continue
+            with _transaction(conn):
+                if _applied_version(conn) >= mig.version:
+                    continue
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+                )
+                for statement in split_statements(mig.sql):
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (mig.version, mig.name, _now()),
+                )
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot migrate {name}: {exc}") from exc

@@ -1,0 +1,49 @@
+"""registered_domain: host or URL -> the publisher's registered domain."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from warta.extract.domains import registered_domain
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("news.detik.com", "detik.com"),
+        ("www.tempo.co", "tempo.co"),
+        ("jabar.tribunnews.com", "tribunnews.com"),
+        ("www.kontan.co.id", "kontan.co.id"),
+        ("nasional.kontan.co.id", "kontan.co.id"),
+        ("kontan.co.id", "kontan.co.id"),
+        ("berita.jakarta.go.id", "jakarta.go.id"),
+        ("lppm.ui.ac.id", "ui.ac.id"),
+        ("www.walhi.or.id", "walhi.or.id"),
+        ("blog.contoh.web.id", "contoh.web.id"),
+        ("m.antaranews.com", "antaranews.com"),
+        ("www.bbc.co.uk", "bbc.co.uk"),
+        ("https://WWW.Kompas.COM/read/2024/01/17/x?page=2", "kompas.com"),
+        ("http://user@sub.serambinews.com:8080/path", "serambinews.com"),
+        ("tempo.co.", "tempo.co"),
+        ("localhost", "localhost"),
+        ("192.168.1.10", "192.168.1.10"),
+        ("", ""),
+        ("   ", ""),
+    ],
+)
+def test_registered_domain(host: str, expected: str) -> None:
+    assert registered_domain(host) == expected
+
+
+_label = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=10)
+
+
+@given(st.lists(_label, min_size=1, max_size=3), st.sampled_from(["com", "co.id", "go.id", "co", "net"]))
+def test_registered_domain_is_stable_under_subdomains(labels: list[str], suffix: str) -> None:
+    """Adding sub-site labels never changes the answer, and the answer is idempotent."""
+    domain = f"{labels[-1]}.{suffix}"
+    host = ".".join([*labels, suffix])
+    assert registered_domain(host) == domain
+    assert registered_domain(registered_domain(host)) == domain
