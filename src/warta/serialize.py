@@ -12,6 +12,7 @@ def article_to_dict(article: Article, *, explain: bool = False) -> dict[str, Any
     row: dict[str, Any] = {
         "source": article.source,
         "outlet": article.outlet,
+        "outlet_name": article.outlet_name,
         "title": article.title or "",
         "published": article.published,
         "published_inferred": article.published_inferred,

@@ -68,6 +68,7 @@ class Article:
     deck: str | None = None
     url: str | None = None
     outlet: str | None = None
+    outlet_name: str | None = None
     published: str | None = None
     published_inferred: bool = False
     timezone: str | None = None

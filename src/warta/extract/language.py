@@ -7,8 +7,9 @@ is downloaded), with two fixes for what it gets wrong on Indonesian news:
     1. Malay and Indonesian share most words, so the model splits its belief between ``ms``
        and ``id`` on perfectly Indonesian prose. When the two together win, their *sum* is the
        confidence, and a short list of words that only one of them uses
-       (``lang/id/id_ms_markers_lang.tsv``: *karena* / *kerana*, *polisi* / *polis* ...)
-       decides which; the model's own split decides only when the markers tie.
+       (``lang/id/id_ms_markers_lang.tsv``: *karena* / *kerana*, *bahwa* / *bahawa* ...)
+       decides which; a tie goes to Indonesian unless the model is sure it is Malay, and a
+       sure model takes a lead of two marker words to overrule.
     2. Headlines and captions are too short for character statistics; below
        ``MIN_MODEL_CHARS`` letters the share of Indonesian function words decides instead
        (``lang/id/stopwords_lang.txt``).
@@ -49,6 +50,11 @@ MIN_SHORT_STOPWORD_SHARE = 0.15
 # caller be before running Indonesian-only steps.
 MIN_CONFIDENCE = 0.5
 
+# The model is "sure" of its id/ms split when one side holds this share of the two; the
+# markers then need a lead of MARKER_MARGIN_WHEN_SURE words (rather than one) to overrule it.
+SURE_SPLIT = 0.9
+MARKER_MARGIN_WHEN_SURE = 2
+
 UNDETERMINED = "und"
 _MALAY_FAMILY = frozenset({"id", "ms"})
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -72,8 +78,17 @@ def detect_language(text: str) -> tuple[str, float]:
     scores = dict(ranked[:5])
     p_id, p_ms = float(scores.get("id", 0.0)), float(scores.get("ms", 0.0))
     id_hits, ms_hits = _marker_hits(sample)
-    # The markers decide; the model's split between the two only breaks a tie.
-    indonesian = id_hits > ms_hits if id_hits != ms_hits else p_id >= p_ms
+    # Markers decide. When the model is sure of its split it takes a lead of
+    # MARKER_MARGIN_WHEN_SURE marker words to overrule it; when it is unsure, a tie goes to
+    # Indonesian, the language warta is built for and the one its inputs are almost always in.
+    lead = id_hits - ms_hits
+    id_share = p_id / (p_id + p_ms) if p_id + p_ms > 0 else 0.5
+    if id_share >= SURE_SPLIT:
+        indonesian = lead > -MARKER_MARGIN_WHEN_SURE
+    elif id_share <= 1 - SURE_SPLIT:
+        indonesian = lead >= MARKER_MARGIN_WHEN_SURE
+    else:
+        indonesian = lead >= 0
     return ("id" if indonesian else "ms"), round(min(p_id + p_ms, 1.0), 4)
 
 

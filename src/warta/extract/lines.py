@@ -44,8 +44,8 @@ IMAGE_MD = re.compile(r"^!\[.*\]\(.*\)\s*\|?$|^!\[\]")
 #: Photo credit at the end of a caption: "Foto: X/Y", "(ANTARA FOTO/Nama)", "/Bloomberg-Nama",
 #: "[Foto: ANTARA]", "Kredit Foto: ...", "(Liputan6.com/Nama)", "Dok. Basarnas", "REUTERS/Nama".
 CREDIT_TAIL = re.compile(
-    r"(?:(?:\(|\[)\s*(?:foto|photo|dok|sumber|ist|istimewa)\b[^)\]]{0,80}[)\]]"
-    r"|\b(?:kredit\s+)?(?:foto|photo|dok\.?|ilustrasi)\s*:\s*[^.]{1,80}"
+    r"(?:(?:\(|\[)\s*(?i:foto|photo|dok|sumber|ist|istimewa)\b[^)\]]{0,80}[)\]]"
+    r"|\b(?i:kredit\s+)?(?i:foto|photo|dok\.?|ilustrasi)\s*:\s*[^.]{1,80}"
     r"|\(\s*[A-Za-z][A-Za-z0-9 .]{1,29}(?:\s+FOTO)?\s*/\s*[^)]{2,80}\)"
     r"|\s/\s?[A-Z][\w.]*(?:[-/ ][\w.]+){0,5}/?"
     r"|(?:[A-Z][\w.]+/){1,4}[A-Z][\w. ]+(?:\s+via\s+[A-Z]+)?"

@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta.extract.domains import registered_domain
-from warta.lang import read_table
+from warta.lang import read_lines, read_table
 
 #: A domain-like token: "Tempo.co", "KONTAN.CO.ID", "jabar.tribunnews.com", "Ntvnews.id".
 DOMAIN = re.compile(
     r"\b((?:[a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?\.)+(?:com|co\.id|id|co|net|org|or\.id|go\.id|tv|news|info|web\.id|my\.id|ac\.id))\b",
     re.I)
 _PART = r"[A-Za-zÀ-ÿ][\w.'’&]*(?: [A-Za-zÀ-ÿ(][\w.'’&)]*){0,3}"
-_SEP = r"\s*[-–—]+\s*|\s*:\s+"
+_SEP = r"\s*[-–—]+\s+|\s*:\s+"
 DATELINE = re.compile(
     rf"^(?P<a>{_PART}?)\s*(?:\((?P<pa>[^()]{{2,40}})\))?"
     rf"(?:\s*,\s*(?P<b>{_PART}?)\s*(?:\((?P<pb>[^()]{{2,40}})\))?)?"
@@ -46,12 +46,17 @@ COPY_FROM = re.compile(r"(telah|sudah|pertama kali) (tayang|terbit|dimuat|dipubl
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    """The lead's dateline: place, the outlet it names (as a domain) and any wire credited."""
+    """The lead's dateline: place, the outlet it names and any wire credited.
+
+    ``outlet`` is a registered domain when the printed name tells one; ``outlet_name`` is the
+    name as printed ("Indonesia Window", "KobraPostOnline"), kept even when no domain is known.
+    """
 
     place: str | None
     outlet: str | None
     wire: str | None
     end: int
+    outlet_name: str | None = None
 
 
 @cache
@@ -74,6 +79,18 @@ def wire_names() -> dict[str, str]:
     return out
 
 
+@cache
+def place_names() -> frozenset[str]:
+    """Known places (Indonesian regions, world cities, countries), case-folded, for datelines."""
+    names: set[str] = set()
+    for name in ("loc_id_region.txt", "loc_world_city.txt", "loc_country.txt"):
+        try:
+            names.update(line.strip().casefold() for line in read_lines("id", f"gazetteer/{name}"))
+        except FileNotFoundError:  # pragma: no cover - the gazetteers ship with the package
+            continue
+    return frozenset(names)
+
+
 def domain_of(token: str) -> str | None:
     """The registered domain a printed name stands for: a domain-like token or a known name."""
     token = token.strip(" .,")
@@ -92,45 +109,73 @@ def _looks_like_place(part: str) -> bool:
     return all(w[:1].isupper() for w in words)
 
 
+def _is_place(part: str) -> bool:
+    name = part.casefold()
+    return name in place_names() or re.sub(r"^(kota|kabupaten|kab\.)\s+", "", name) in place_names()
+
+
+def _name_like(part: str) -> bool:
+    """An outlet's printed name: 1-3 capitalised words, no digits ("Nawacita", "Berita Baru")."""
+    words = part.split()
+    return 0 < len(words) <= 3 and not any(c.isdigit() for c in part) and part[:1].isupper()
+
+
 def parse_dateline(text: str) -> Dateline | None:
-    """The dateline at the start of a lead paragraph, or None when the line has none."""
+    """The dateline at the start of a lead paragraph, or None when the line has none.
+
+    A part with a domain ("KOMPAS.com") or a known outlet name is the outlet; a known place or
+    an all-capitals word is the place. With two unknown parts, Indonesian convention puts the
+    place first ("CIANJUR, KobraPostOnline -") unless the first is the only non-place.
+    """
     m = DATELINE.match(text)
-    if not m or len(text) - m.end() < 20:
-        return None
-    parts = [p for p in (m.group("a"), m.group("b"), m.group("c")) if p]
-    parens = [p for p in (m.group("pa"), m.group("pb")) if p]
-    outlet = wire = place = None
+    if not m or len(text) - m.end() < 20 or not (text[m.end()].isupper() or text[m.end()] in "0123456789\"“'‘"):
+        return None  # a dateline is followed by a new sentence, not "Rusia — yang ..."
+    parts = [p.strip() for p in (m.group("a"), m.group("b"), m.group("c")) if p]
+    parens = [p.strip() for p in (m.group("pa"), m.group("pb")) if p]
+    outlet = wire = place = name = None
     for p in parens:
-        agency = wire_names().get(p.strip()) or wire_names().get(p.strip().title())
+        agency = wire_names().get(p) or wire_names().get(p.title())
         if agency:
             wire = agency
             outlet = outlet or domain_of(p)
-        else:
+        elif domain_of(p) or _name_like(p) and len(p.split()) <= 3 and not p.islower():
             outlet = outlet or domain_of(p)
-            if outlet is None:
-                return None  # "(kiri)", "(27)": a parenthesis that is no outlet
+            name = name or p
+        else:
+            return None  # "(kiri)", "(27)": a parenthesis that is no outlet
     rest: list[str] = []
     for p in parts:
         d = domain_of(p) if DOMAIN.search(p) or p.casefold() in outlet_names() else None
         if d and outlet is None:
-            outlet = d
+            outlet, name = d, p
         elif d is None:
-            rest.append(p.strip())
-    colon = m.group("sep").strip() == ":"
-    if rest:
-        candidate = rest[-1] if outlet and len(rest) == 1 else rest[0]
-        if not _looks_like_place(candidate):
-            return None
-        if outlet is None and wire is None and not candidate.isupper() and (colon or len(parts) > 1):
-            # "Jakarta: ..." or "Warta Kota, Jakarta -" with nothing known: too weak alone.
-            if not colon or len(candidate.split()) > 1:
-                return None
-        if outlet is None and wire is None and not candidate.isupper() and not colon:
-            return None
-        place = candidate
-    elif outlet is None and wire is None:
+            rest.append(p)
+    if any(not _looks_like_place(p) and not _name_like(p) for p in rest):
         return None
-    return Dateline(place, outlet, wire, m.end())
+    colon = m.group("sep").strip() == ":"
+    if len(rest) == 1:
+        p = rest[0]
+        if _is_place(p) or p.isupper() and _looks_like_place(p) or outlet or wire:
+            if not _looks_like_place(p):
+                return None
+            place = p
+        elif not colon and len(parts) == 1 and _name_like(p):
+            name = p  # "Darilaut - Sebanyak 89 desa ...": an outlet we do not know
+        else:
+            return None
+    elif len(rest) >= 2:
+        if colon:
+            return None
+        first, second = rest[0], rest[1]
+        if _is_place(second) and not _is_place(first):
+            name, place = first, second
+        elif _looks_like_place(first):
+            place, name = first, second
+        else:
+            return None
+    if place is None and outlet is None and wire is None and name is None:
+        return None
+    return Dateline(place, outlet, wire, m.end(), name)
 
 
 #: How outlets refer to themselves in their own copy: "Pantauan Kompas.com di lokasi",

@@ -111,6 +111,7 @@ def extract_text(page: RawPage) -> Article:
         source=page.source, body=body, title=title, deck=deck, url=page.url, outlet=outlet,
         published=published, published_inferred=inferred, timezone=zone,
         authors=tuple(byline.authors), editors=tuple(byline.editors), wire_sources=tuple(byline.wires),
+        outlet_name=dateline.outlet_name if dateline else None,
         dateline=dateline.place if dateline else None, captions=tuple(captions), kind="text",
         dropped=tuple(dropped), language=_language(body),
     )
@@ -244,7 +245,7 @@ def _select_body(
             credits.append(ln.text)
             dropped.append(Dropped(ln.text, "wire credit line"))
             continue
-        if ln.is_prose:
+        if ln.is_prose or i == lead:
             kept.append(ln)
             continue
         if i > last_prose:

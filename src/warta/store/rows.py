@@ -24,7 +24,7 @@ _HASH_ERRORS = "surrogatepass"
 ARTICLE_COLUMNS: tuple[str, ...] = (
     "source", "title", "deck", "body", "url", "outlet", "published", "published_inferred",
     "timezone", "authors", "editors", "wire_sources", "dateline", "captions", "language", "kind",
-    "dropped", "warnings",
+    "dropped", "warnings", "outlet_name",
 )
 
 
@@ -79,6 +79,7 @@ def article_values(article: Article) -> tuple[Any, ...]:
         article.language, article.kind,
         _json([{"text": d.text, "reason": d.reason} for d in article.dropped]),
         _json(list(article.warnings)),
+        article.outlet_name,
     )
 
 
@@ -118,4 +119,5 @@ def article_from_row(row: RowLike) -> Article:
         kind=_kind(row["kind"]),
         dropped=tuple(Dropped(d["text"], d["reason"]) for d in json.loads(row["dropped"])),
         warnings=_strings(row["warnings"]),
+        outlet_name=row["outlet_name"],
     )

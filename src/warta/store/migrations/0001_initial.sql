@@ -41,7 +41,8 @@ CREATE TABLE articles (
     language           TEXT,
     kind               TEXT    NOT NULL CHECK (kind IN ('text', 'html')),
     dropped            TEXT    NOT NULL DEFAULT '[]',  -- JSON array of {text, reason}
-    warnings           TEXT    NOT NULL DEFAULT '[]'   -- JSON array of strings
+    warnings           TEXT    NOT NULL DEFAULT '[]',  -- JSON array of strings
+    outlet_name        TEXT    -- the outlet as printed ("Indonesia Window"), even when no domain is known
 );
 CREATE INDEX articles_outlet ON articles (outlet);
 CREATE INDEX articles_published ON articles (published);

@@ -1,0 +1,118 @@
+"""Named entities (PER, ORG, LOC) from the CRF that ``scripts/train_ner.py`` trains.
+
+One model serves both ``warta tag`` (measured on the public corpora) and entity extraction in
+``warta extract``: the contract asks that what is measured is what runs. The model file is
+committed (``warta/models/ner.crfsuite``), loads in a fraction of a second and needs nothing
+from the network; the features it expects come from :mod:`warta.analyze.ner_features`.
+
+    >>> tagger = load_tagger()
+    >>> tagger.tag(["Presiden", "Joko", "Widodo", "tiba", "di", "Jakarta"])
+    ['O', 'B-PER', 'I-PER', 'O', 'O', 'B-LOC']
+    >>> tag_spans(["Presiden", "Joko", "Widodo", "tiba", "di", "Jakarta"])
+    [(1, 3, 'PER'), (5, 6, 'LOC')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+from pathlib import Path
+
+import pycrfsuite
+
+from warta.analyze.ner_features import MODEL_DIR, Resources, sentence_features
+from warta.errors import WartaError
+
+MODEL_FILE = MODEL_DIR / "ner.crfsuite"
+
+# The labels the model may emit, and the only ones extraction should expect.
+ENTITY_TYPES = ("PER", "ORG", "LOC")
+
+
+class NerModelMissing(WartaError):
+    """The trained entity model is not where the package expects it."""
+
+
+class Tagger:
+    """A loaded CRF plus the resources its features need; tag one tokenised sentence at a time.
+
+    Not thread-safe (crfsuite keeps per-call state): give each thread its own ``Tagger``.
+    """
+
+    def __init__(self, model_path: Path = MODEL_FILE, resources: Resources | None = None) -> None:
+        if not model_path.is_file():
+            raise NerModelMissing(
+                f"no entity model at {model_path}; run `make train` (needs ../shared/data) "
+                "or reinstall warta"
+            )
+        self.model_path = model_path
+        self.resources = resources if resources is not None else Resources.load()
+        self._crf = pycrfsuite.Tagger()
+        self._crf.open(str(model_path))
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO tags (``B-PER``, ``I-ORG``, ``O`` ...), one per token; ``[]`` for no tokens."""
+        if not tokens:
+            return []
+        labels: list[str] = self._crf.tag(sentence_features(tokens, self.resources))
+        return repair_bio(labels)
+
+
+@cache
+def load_tagger() -> Tagger:
+    """The shared tagger, loaded once per process (about 0.1 s)."""
+    return Tagger()
+
+
+def repair_bio(labels: Sequence[str]) -> list[str]:
+    """Turn an ``I-X`` that follows neither ``B-X`` nor ``I-X`` into ``B-X``.
+
+    The CRF rarely emits such a tag, but a reader of BIO would then drop or merge the span.
+    """
+    out: list[str] = []
+    prev = "O"
+    for label in labels:
+        if label.startswith("I-") and prev[2:] != label[2:]:
+            label = "B-" + label[2:]
+        out.append(label)
+        prev = label
+    return out
+
+
+def bio_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, type)`` token spans, end exclusive, from BIO tags."""
+    spans: list[tuple[int, int, str]] = []
+    start: int | None = None
+    kind = ""
+    for i, label in enumerate([*labels, "O"]):
+        inside = label.startswith("I-") and start is not None and label[2:] == kind
+        if start is not None and not inside:
+            spans.append((start, i, kind))
+            start = None
+        if label.startswith(("B-", "I-")) and start is None:
+            start, kind = i, label[2:]
+    return spans
+
+
+def tag_spans(tokens: Sequence[str], tagger: Tagger | None = None) -> list[tuple[int, int, str]]:
+    """Entity spans of a tokenised sentence: ``(start, end, type)``, token offsets, end exclusive."""
+    return bio_to_spans((tagger or load_tagger()).tag(tokens))
+
+
+def read_token_lines(path: str | Path) -> Iterator[list[str]]:
+    """Sentences from a file of one token a line, a blank line between sentences.
+
+    Only the first whitespace-separated column is kept, so CoNLL files with gold columns can be
+    fed as they are; CRLF line ends and runs of blank lines are tolerated.
+    """
+    sentence: list[str] = []
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            cols = line.split()
+            if cols:
+                sentence.append(cols[0])
+            elif sentence:
+                yield sentence
+                sentence = []
+    if sentence:
+        yield sentence

@@ -1,0 +1,218 @@
+"""Token features for the entity recogniser: word shape, affixes, context, gazetteers, clusters.
+
+The CRF in :mod:`warta.analyze.ner` sees each token only through the strings made here, so this
+module *is* the model's view of Indonesian text. It is shared by the tagger and by
+``scripts/train_ner.py``: a feature computed differently at training and at tagging time would
+silently ruin the model, which is why there is exactly one function, :func:`sentence_features`.
+
+Stages, each marked below:
+
+1. the token itself: lower-cased form, shape, prefixes and suffixes, casing flags;
+2. Indonesian cues: honorifics and titles just before, clitics (``-nya``), verbal prefixes;
+3. gazetteer membership of the longest n-gram covering the token (regions, ministries,
+   parties, agencies, wire services, media, companies, person names, trigger words);
+4. word clusters learned by the project from unlabelled text (optional file);
+5. the same compact view of the neighbours at -2 .. +2.
+
+    >>> feats = sentence_features(["Presiden", "Joko", "Widodo"], Resources.load())
+    >>> "gz:title" in feats[0]
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+# Longest gazetteer entry we try to match, in tokens. Names longer than this ("Kementerian
+# Koordinator Bidang Pembangunan Manusia dan Kebudayaan") are rare and their head words are
+# caught by the trigger lists anyway.
+MAX_NGRAM = 7
+
+# Affix lengths: Indonesian morphology lives in 2-4 character prefixes (me-, ber-, di-, ter-,
+# per-, ke-) and suffixes (-kan, -an, -nya, -lah); longer ones mostly memorise the word.
+AFFIX_LENGTHS = (2, 3, 4)
+
+# Data live beside the code (package data), read from disk: lang/ and models/ hold no Python.
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+GAZETTEER_DIR = PACKAGE_DIR / "lang" / "id" / "gazetteer"
+MODEL_DIR = PACKAGE_DIR / "models"
+CLUSTER_FILE = "ner_clusters.tsv"
+
+_TOKEN_SPLIT = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+_VERB_PREFIX = re.compile(r"^(me[mn]?g?|ber|di|ter|per|ke)[a-z]{3,}")
+
+
+def tokenize_entry(entry: str) -> tuple[str, ...]:
+    """Split a gazetteer line as the corpora split text ("Saint-Germain" -> Saint, -, Germain)."""
+    return tuple(tok.lower() for tok in _TOKEN_SPLIT.findall(entry))
+
+
+def word_shape(token: str) -> str:
+    """Map characters to X/x/d/other and squeeze runs: "Jokowi" -> "Xx", "HUT-71" -> "X-d"."""
+    out: list[str] = []
+    for ch in token:
+        if ch.isupper():
+            cls = "X"
+        elif ch.islower():
+            cls = "x"
+        elif ch.isdigit():
+            cls = "d"
+        else:
+            cls = ch
+        if not out or out[-1] != cls:
+            out.append(cls)
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Lower-cased n-grams mapped to the lists (file stems) that hold them.
+
+    The list names become feature names, so renaming a file changes the model: retrain after.
+    """
+
+    entries: dict[tuple[str, ...], frozenset[str]]
+    max_len: int
+
+    @classmethod
+    def from_lists(cls, lists: dict[str, Iterable[str]]) -> Gazetteer:
+        table: dict[tuple[str, ...], set[str]] = {}
+        for name, lines in lists.items():
+            for line in lines:
+                key = tokenize_entry(line)
+                if key:
+                    table.setdefault(key, set()).add(name)
+        longest = max((len(k) for k in table), default=1)
+        return cls({k: frozenset(v) for k, v in table.items()}, min(longest, MAX_NGRAM))
+
+    def matches(self, lowered: Sequence[str]) -> list[list[str]]:
+        """For each token, features ``gz:LIST`` / ``gz:LIST:B|I`` of the longest match covering it.
+
+        Longest match first, left to right, so "Jawa Barat" is one region rather than the island
+        "Jawa" followed by a stray word.
+        """
+        marks: list[list[str]] = [[] for _ in lowered]
+        i = 0
+        n = len(lowered)
+        while i < n:
+            found = 0
+            for length in range(min(self.max_len, n - i), 0, -1):
+                names = self.entries.get(tuple(lowered[i : i + length]))
+                if names:
+                    for name in names:
+                        marks[i].append(f"gz:{name}:B")
+                        marks[i].append(f"gz:{name}")
+                        for j in range(i + 1, i + length):
+                            marks[j].append(f"gz:{name}:I")
+                            marks[j].append(f"gz:{name}")
+                    found = length
+                    break
+            i += found or 1
+        return marks
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """Everything the features look up besides the tokens: gazetteers and word clusters."""
+
+    gazetteer: Gazetteer
+    clusters: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> Resources:
+        return _load_resources()
+
+
+def read_list(text: str) -> list[str]:
+    """Lines of a data file, without blanks and ``#`` comments."""
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@cache
+def _load_resources() -> Resources:
+    lists = {item.stem: read_list(item.read_text(encoding="utf-8")) for item in sorted(GAZETTEER_DIR.glob("*.txt"))}
+    clusters: dict[str, str] = {}
+    cluster_file = MODEL_DIR / CLUSTER_FILE
+    if cluster_file.is_file():
+        for line in cluster_file.read_text(encoding="utf-8").splitlines():
+            word, _, path = line.partition("\t")
+            if path:
+                clusters[word] = path
+    return Resources(Gazetteer.from_lists(lists), clusters)
+
+
+
+def _token_view(token: str, lower: str) -> list[str]:
+    """The compact description of a token that its neighbours see too."""
+    feats = [f"w={lower}", f"sh={word_shape(token)}"]
+    if token[:1].isupper():
+        feats.append("cap")
+    if token.isupper() and len(token) > 1:
+        feats.append("caps")
+    return feats
+
+
+def _own_features(token: str, lower: str, res: Resources) -> list[str]:
+    """Stage 1, 2 and 4: what only the token in focus contributes."""
+    feats = [f"p{k}={lower[:k]}" for k in AFFIX_LENGTHS if len(lower) > k]
+    feats += [f"s{k}={lower[-k:]}" for k in AFFIX_LENGTHS if len(lower) > k]
+    feats.append(f"len={min(len(token), 10)}")
+    if any(ch.isdigit() for ch in token):
+        feats.append("digit")
+    if "-" in token and len(token) > 1:
+        feats.append("hyphen")
+    if token.istitle() and len(token) > 1:
+        feats.append("title")
+    if lower.endswith("nya") and len(lower) > 5:
+        feats.append("clitic=nya")
+    if token.islower() and _VERB_PREFIX.match(lower):
+        feats.append("verbal")
+    cluster = res.clusters.get(lower)
+    if cluster is not None:
+        # Ids at several granularities ("12/87/301"), coarse to fine, so a rare word shares
+        # statistics with its cluster at the level the data can support.
+        feats += [f"c{k}={cid}" for k, cid in enumerate(cluster.split("/"))]
+    return feats
+
+
+def sentence_features(tokens: Sequence[str], res: Resources) -> list[list[str]]:
+    """One list of feature strings per token; the CRF's only view of the sentence.
+
+    >>> sentence_features(["Ia", "tiba", "di", "Bandung"], Resources.load())[3][:2]
+    ['bias', 'w=bandung']
+    """
+    lowered = [t.lower() for t in tokens]
+    views = [_token_view(t, lw) for t, lw in zip(tokens, lowered, strict=True)]
+    gz = res.gazetteer.matches(lowered)  # stage 3
+    n = len(tokens)
+    out: list[list[str]] = []
+    for i, token in enumerate(tokens):
+        feats = ["bias", *views[i], *_own_features(token, lowered[i], res), *gz[i]]
+        if i == 0:
+            feats.append("BOS")
+        if i == n - 1:
+            feats.append("EOS")
+        # Stage 5: neighbours. The gazetteer marks and cluster of the words right beside a name
+        # ("Presiden", "Kabupaten", "Partai"; "Tbk", "FC") are the strongest cues, so the
+        # nearest ones get those too.
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                feats += [f"{off}:{f}" for f in views[j]]
+                if off in (-1, 1):
+                    feats += [f"{off}:{f}" for f in gz[j] if not f.endswith((":B", ":I"))]
+                    cluster = res.clusters.get(lowered[j])
+                    if cluster is not None:
+                        feats.append(f"{off}:c1={cluster.split('/')[1]}")
+            else:
+                feats.append(f"{off}:pad")
+        if i > 0:
+            feats.append(f"bi-1={lowered[i - 1]}|{lowered[i]}")
+        if i < n - 1:
+            feats.append(f"bi+1={lowered[i]}|{lowered[i + 1]}")
+        out.append(feats)
+    return out
