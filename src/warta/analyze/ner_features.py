@@ -196,18 +196,14 @@ def sentence_features(tokens: Sequence[str], res: Resources) -> list[list[str]]:
             feats.append("BOS")
         if i == n - 1:
             feats.append("EOS")
-        # Stage 5: neighbours. The gazetteer marks and cluster of the words right beside a name
-        # ("Presiden", "Kabupaten", "Partai"; "Tbk", "FC") are the strongest cues, so the
-        # nearest ones get those too.
+        # Stage 5: neighbours. Their gazetteer marks matter most for the words just before a
+        # name ("Presiden", "Kabupaten", "Partai"), so the left side gets them too.
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
                 feats += [f"{off}:{f}" for f in views[j]]
-                if off in (-1, 1):
-                    feats += [f"{off}:{f}" for f in gz[j] if not f.endswith((":B", ":I"))]
-                    cluster = res.clusters.get(lowered[j])
-                    if cluster is not None:
-                        feats.append(f"{off}:c1={cluster.split('/')[1]}")
+                if off == -1:
+                    feats += [f"-1:{f}" for f in gz[j] if not f.endswith((":B", ":I"))]
             else:
                 feats.append(f"{off}:pad")
         if i > 0:

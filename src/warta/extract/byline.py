@@ -26,17 +26,20 @@ from dataclasses import dataclass, field
 from warta.extract.lines import cue_kind
 from warta.extract.outlet import DOMAIN, outlet_names, wire_names
 
-AUTHOR_LABELS = r"penulis|reporter|wartawan|pewarta|jurnalis|kontributor|oleh|ditulis oleh|writer|author|laporan wartawan(?: [\w.]+)?|laporan reporter(?: [\w.]+)?"
+AUTHOR_LABELS = (r"penulis|reporter|wartawan|pewarta|jurnalis|kontributor|peliput|oleh|ditulis oleh|writer|author"
+                 r"|laporan wartawan(?: [\w.]+)?|laporan reporter(?: [\w.]+)?")
 EDITOR_LABELS = r"editor|penyunting|redaktur|editing|diedit oleh"
 SOURCE_LABELS = r"sumber|source"
 LABEL = re.compile(rf"^(?P<label>{AUTHOR_LABELS}|{EDITOR_LABELS}|{SOURCE_LABELS})\s*$", re.I)
 LABELLED = re.compile(
     rf"(?:^|\|\s*|\s{{2,}})(?P<label>{AUTHOR_LABELS}|{EDITOR_LABELS}|{SOURCE_LABELS})\s*[:,]\s*(?P<value>[^|]+?)\s*(?=\||$)",
     re.I)
-NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?|[A-Z][a-z]{0,3}\.|[A-Z]\.?|[A-Z]{2,}|(?:bin|binti|van|de|da|al|el)\b)"
+NAME_WORD = (r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?|[A-Z][a-z]{0,3}\.|[A-Z]\.?|[A-Z]{2,}"
+             r"|(?:bin|binti|van|de|da|al|el)\b)")
 PERSON = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}}$")
-OLEH = re.compile(rf"^(?i:oleh|by)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}})\b", re.I)
-CREDIT_VERBS = r"(?:melansir|menukil|pantauan|dilansir(?:\s+dari)?|mengutip(?:\s+dari)?|dikutip(?:\s+(?:dari|oleh))?|sebagaimana dikutip|seperti dikutip(?:\s+(?:dari|oleh))?|seperti dilansir(?:\s+dari)?|sumber\s*:)"
+OLEH = re.compile(rf"^(?i:oleh|by)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}})\b")
+CREDIT_VERBS = (r"(?:melansir|menukil|pantauan|dilansir(?:\s+dari)?|mengutip(?:\s+dari)?|dikutip(?:\s+(?:dari|oleh))?"
+                r"|sebagaimana dikutip|seperti dikutip(?:\s+(?:dari|oleh))?|seperti dilansir(?:\s+dari)?|sumber\s*:)")
 
 
 @dataclass(slots=True)
@@ -93,7 +96,7 @@ def is_person_name(name: str) -> bool:
     name = name.strip()
     if not name or len(name) > 60 or DOMAIN.search(name) or name.casefold() in outlet_names():
         return False
-    if agency_of(name) or name.isupper() and len(name.split()) == 1 or cue_kind(name):
+    if agency_of(name) or (name.isupper() and len(name.split()) == 1) or cue_kind(name):
         return False
     return bool(PERSON.match(name))
 
@@ -135,8 +138,8 @@ def read_byline(header: list[str], date_line: int | None, title_line: int | None
             if head != text and is_person_name(undouble(head)) and not _is_date_word(head):
                 by.add("penulis", head)
         bare = is_person_name(undouble(text)) and len(text.split()) >= 2
-        if bare and not by.authors and (date_line is not None and i == date_line - 1
-                                        or title_line is not None and i == title_line + 1):
+        if bare and not by.authors and ((date_line is not None and i == date_line - 1)
+                                        or (title_line is not None and i == title_line + 1)):
             by.add("penulis", undouble(text))
     for text in footer:
         if not _labelled(by, text.strip()):
@@ -163,7 +166,8 @@ def _labelled(by: Byline, text: str) -> bool:
 
 
 def _is_date_word(text: str) -> bool:
-    return bool(re.match(r"(?i)(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu|diperbarui|dipublikasikan|diterbitkan|update)\b", text))
+    return bool(re.match(
+        r"(?i)(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu|diperbarui|dipublikasikan|diterbitkan|update)\b", text))
 
 
 def wire_credits(body_lines: list[str], dateline_wire: str | None,
@@ -174,7 +178,8 @@ def wire_credits(body_lines: list[str], dateline_wire: str | None,
         _append(wires, dateline_wire)
     aliases = sorted(wire_names(), key=len, reverse=True)
     alias_re = "|".join(re.escape(a) for a in aliases)
-    credited = re.compile(rf"\b{CREDIT_VERBS}\s+(?:(?:kantor berita|media|laman|situs)\s+(?:\w+\s+){{0,2}})?(?P<a>{alias_re})\b", re.I)
+    credited = re.compile(
+        rf"\b{CREDIT_VERBS}\s+(?:(?:kantor berita|media|laman|situs)\s+(?:\w+\s+){{0,2}})?(?P<a>{alias_re})\b", re.I)
     for k, text in enumerate([*body_lines, *credit_lines]):
         for m in credited.finditer(text):
             name = m.group("a")

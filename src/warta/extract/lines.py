@@ -5,7 +5,8 @@ punctuation, the density of Indonesian function words (running prose is full of 
 "dan"; menus and headline lists are not), capitalisation, cue phrases (``lang/id``), related-
 article time stamps ("2 jam lalu"), photo credits and repetition within the page.
 
->>> [ln.kind for ln in describe_lines("Baca Juga: Judul Lain\\nIni adalah kalimat yang cukup panjang untuk dianggap sebagai isi berita.")]
+>>> page = "Baca Juga: Judul Lain\\nIni adalah kalimat yang cukup panjang untuk dianggap sebagai isi berita."
+>>> [ln.kind for ln in describe_lines(page)]
 ['related', 'prose']
 """
 

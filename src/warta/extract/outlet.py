@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta.extract.domains import registered_domain
-from warta.lang import read_lines, read_table
+from warta.lang import read_lines, read_table, read_words
 
 #: A domain-like token: "Tempo.co", "KONTAN.CO.ID", "jabar.tribunnews.com", "Ntvnews.id".
 DOMAIN = re.compile(
@@ -36,11 +36,8 @@ DATELINE = re.compile(
     rf"(?:\s*,\s*(?P<b>{_PART}?)\s*(?:\((?P<pb>[^()]{{2,40}})\))?)?"
     rf"(?P<sep>{_SEP})"
     rf"(?:(?P<c>[A-Z][A-Z .'’]{{1,30}}?)\s*[.,]\s+)?(?=\S)")
-#: Words that start ordinary sentences and so are never a dateline place or an outlet.
-NOT_PLACE = frozenset("""yang dan di ke dari ini itu dia ia mereka kami kita saya namun tetapi menurut
-kata presiden menteri gubernur bupati wali kepala ketua direktur juru polisi warga pemerintah
-sementara selain sebelumnya kemudian akibatnya hal penulis reporter editor sumber foto oleh pewarta
-kontributor baca lihat simak berita video update breaking news catatan keterangan""".split())
+#: Words that start ordinary sentences or labels and so are never a dateline place or outlet.
+NOT_PLACE = read_words("id", "not_place_words.txt")
 COPY_FROM = re.compile(r"(telah|sudah|pertama kali) (tayang|terbit|dimuat|dipublikasikan) di", re.I)
 
 
@@ -138,7 +135,7 @@ def parse_dateline(text: str) -> Dateline | None:
         if agency:
             wire = agency
             outlet = outlet or domain_of(p)
-        elif domain_of(p) or _name_like(p) and len(p.split()) <= 3 and not p.islower():
+        elif domain_of(p) or (_name_like(p) and len(p.split()) <= 3 and not p.islower()):
             outlet = outlet or domain_of(p)
             name = name or p
         else:
@@ -155,7 +152,7 @@ def parse_dateline(text: str) -> Dateline | None:
     colon = m.group("sep").strip() == ":"
     if len(rest) == 1:
         p = rest[0]
-        if _is_place(p) or p.isupper() and _looks_like_place(p) or outlet or wire:
+        if _is_place(p) or (p.isupper() and _looks_like_place(p)) or outlet or wire:
             if not _looks_like_place(p):
                 return None
             place = p

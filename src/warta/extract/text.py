@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 
 from warta.errors import NoArticleFound
 from warta.extract.byline import is_credit_line, read_byline, undouble, wire_credits
@@ -47,6 +48,8 @@ MAX_TITLE_WORDS = 40
 #: A header line longer than this is a caption or a deck, not a date line: its date is the
 #: photo's or the event's, so at best a hint for an inferred date.
 MAX_DATE_LINE = 120
+#: A photo credit on its own line: "VLADIMIR SMIRNOV / POOL / AFP", "ANTARA FOTO/Nama".
+CREDIT_ONLY = re.compile(r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*/\s*){1,4}[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}")
 #: Metadata some scrapers prepend: " date 2024-03-18 ".
 META_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
 
@@ -95,7 +98,8 @@ def extract_text(page: RawPage) -> Article:
     footer = tuple(d.text for d in dropped if len(d.text) < 80)
     title_pos = next((k for k, ln in enumerate(header) if ln.index == title_idx), None)
     byline = read_byline(header_texts, date_idx, title_pos, footer, body_texts[-1])
-    byline.wires = _merge(byline.wires, wire_credits(body_texts, dateline.wire if dateline else None, tuple(credit_lines)))
+    wires = wire_credits(body_texts, dateline.wire if dateline else None, tuple(credit_lines))
+    byline.wires = _merge(byline.wires, wires)
     inferred = False
     if published is None:
         guess = infer_date(body_texts[:3], [c.text for c in captions])
@@ -137,7 +141,7 @@ def _best_segment(lines: list[Line]) -> tuple[int, int]:
     """[start, stop) of the run between end markers with the most prose characters."""
     bounds = [0] + [ln.index for ln in lines if ln.kind in END_KINDS] + [len(lines)]
     best, best_mass = (0, len(lines)), -1
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in pairwise(bounds):
         mass = sum(len(ln.text) for ln in lines[a:b] if ln.is_prose and not is_caption(ln.text))
         if mass > best_mass:
             best, best_mass = (a, b), mass
@@ -202,7 +206,7 @@ def _header_prose(lines: list[Line], i: int) -> bool:
 
 
 def _credit_only(text: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*/\s*){1,4}[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}", text)
+    return bool(CREDIT_ONLY.fullmatch(text)
                 or re.fullmatch(r"(?i)istimewa|dok(?:\.|umentasi)?(?:\s+\w+){0,2}|ilustrasi|ist", text))
 
 
@@ -270,7 +274,7 @@ def _cut_sentence(ln: Line) -> bool:
     """A sentence the scrape cut short, or a short quoted sentence: prose without the length."""
     if ln.words >= MIN_PROSE_WORDS and ln.stop_ratio >= MIN_PROSE_STOP_RATIO:
         return True
-    return ln.ends_sentence and ln.words >= 3 and ln.stop_ratio > 0 and ln.text[:1] in "\"“'‘" or (
+    return (ln.ends_sentence and ln.words >= 3 and ln.stop_ratio > 0 and ln.text[:1] in "\"“'‘") or (
         ln.ends_sentence and ln.words >= 4 and ln.stop_ratio >= 0.2)
 
 
@@ -322,7 +326,7 @@ def _headline_shaped(ln: Line) -> bool:
         return False  # "Luar Negeri", "HOME BOLA": section labels
     if t.isupper() and ln.words <= 6:
         return False
-    return ln.cap_ratio >= 0.3 and t[:1].isupper() or t[:1].isdigit()
+    return (ln.cap_ratio >= 0.3 and t[:1].isupper()) or t[:1].isdigit()
 
 
 def _clean_title(text: str) -> str:
@@ -345,7 +349,7 @@ def _published(header: list[str], meta_dates: list[str]) -> tuple[str | None, st
     """The date line of the header: (ISO value, zone, index in header)."""
     best: tuple[int, DateMention, int] | None = None
     for i, text in enumerate(header):
-        if len(text) > MAX_DATE_LINE or is_caption(text) and len(text) > 80:
+        if len(text) > MAX_DATE_LINE or (is_caption(text) and len(text) > 80):
             continue  # a caption's date is the photo's, maybe of an older event
         for m in find_dates(text):
             rest = len(text) - (m.end - m.start)
