@@ -1,6 +1,6 @@
 """The data that flows through warta, one frozen dataclass per stage.
 
-    RawPage  ->  Article  ->  (later) AnalyzedArticle  ->  Story
+    RawPage  ->  Article  ->  AnalyzedArticle  ->  Story
 
 A ``RawPage`` is what a reader produced from a file, a JSONL record or a URL: decoded text plus
 where it came from. An ``Article`` is what extraction made of it. Both are plain values: no
@@ -89,3 +89,68 @@ class ReadFailure:
 
     source: str
     error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity mentioned in an article body.
+
+    ``start``/``end`` are character offsets into ``Article.body``; ``canonical`` is the name
+    every mention of the same entity resolves to within the article ("Kim" and "Kim Jong-un"
+    -> "Kim Jong Un"; "Korut" -> "Korea Utara"); ``role`` is the title or apposition that
+    describes it there ("juru bicara Kremlin"), when the text gives one.
+    """
+
+    text: str
+    label: str
+    canonical: str
+    start: int
+    end: int
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation in an article body and who said it.
+
+    ``kind`` is "direct" (the words in quotation marks), "partial" (a few quoted words inside
+    reported speech) or "indirect" (reported speech: "mengatakan bahwa ..."). ``speaker`` is
+    the canonical name of a person, organisation or country, or None when the text does not
+    say; ``cue`` is the reporting verb that attributes it ("kata", "ujar", "menurut" ...).
+    """
+
+    text: str
+    speaker: str | None
+    kind: str
+    start: int
+    end: int
+    cue: str | None = None
+    speaker_label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A clause that carries a resolved date: what happened when, and to whom.
+
+    ``date`` is a TIMEX3 value ("2023-09-13", "2023-09", "2023-W37"); ``granularity`` says how
+    precise it is; ``actors`` are canonical names of the entities in the clause.
+    """
+
+    date: str
+    granularity: str
+    sentence: str
+    start: int
+    end: int
+    timex: str
+    actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedArticle:
+    """An article with what it says: entities, quotations and dated events."""
+
+    article: Article
+    entities: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    skipped: tuple[str, ...] = ()

@@ -15,14 +15,14 @@ Stages, each marked below:
 5. the same compact view of the neighbours at -2 .. +2.
 
     >>> feats = sentence_features(["Presiden", "Joko", "Widodo"], Resources.load())
-    >>> "gz:title" in feats[0]
+    >>> "gz:per_title" in feats[0]
     True
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -79,7 +79,7 @@ class Gazetteer:
     max_len: int
 
     @classmethod
-    def from_lists(cls, lists: dict[str, Iterable[str]]) -> Gazetteer:
+    def from_lists(cls, lists: Mapping[str, Iterable[str]]) -> Gazetteer:
         table: dict[tuple[str, ...], set[str]] = {}
         for name, lines in lists.items():
             for line in lines:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from warta.extract.lines import cue_kind
 from warta.extract.outlet import DOMAIN, outlet_names, wire_names
@@ -170,17 +171,26 @@ def _is_date_word(text: str) -> bool:
         r"(?i)(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu|diperbarui|dipublikasikan|diterbitkan|update)\b", text))
 
 
+@cache
+def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A credit ("Melansir Reuters") and, as a cheap pre-check, any agency name at all."""
+    aliases = sorted(wire_names(), key=len, reverse=True)
+    alias_re = "|".join(re.escape(a) for a in aliases)
+    credited = re.compile(
+        rf"\b{CREDIT_VERBS}\s+(?:(?:kantor berita|media|laman|situs)\s+(?:\w+\s+){{0,2}})?(?P<a>{alias_re})\b", re.I)
+    return credited, re.compile(rf"\b(?:{alias_re}|ant)\b", re.I)
+
+
 def wire_credits(body_lines: list[str], dateline_wire: str | None,
                  credit_lines: tuple[str, ...] = ()) -> list[str]:
     """Agencies credited in the body text (see the module docstring for the forms read)."""
     wires: list[str] = []
     if dateline_wire:
         _append(wires, dateline_wire)
-    aliases = sorted(wire_names(), key=len, reverse=True)
-    alias_re = "|".join(re.escape(a) for a in aliases)
-    credited = re.compile(
-        rf"\b{CREDIT_VERBS}\s+(?:(?:kantor berita|media|laman|situs)\s+(?:\w+\s+){{0,2}})?(?P<a>{alias_re})\b", re.I)
+    credited, any_alias = _credit_patterns()
     for k, text in enumerate([*body_lines, *credit_lines]):
+        if not any_alias.search(text):
+            continue
         for m in credited.finditer(text):
             name = m.group("a")
             if name in wire_names() or name.isupper() or name[:1].isupper():
@@ -203,6 +213,8 @@ def wire_credits(body_lines: list[str], dateline_wire: str | None,
 
 def is_credit_line(text: str) -> bool:
     """A line that only credits agencies: 'REUTERS | TASS', 'Sumber: Reuters', 'AFP/Reuters'."""
+    if len(text) > 80:
+        return False
     body = re.sub(r"(?i)^(sumber|source)\s*:\s*", "", text.strip())
     parts = [p for p in re.split(r"\s*[|/,;&]\s*|\s+dan\s+", body) if p]
     return bool(parts) and len(body) < 60 and all(agency_of(p) for p in parts)

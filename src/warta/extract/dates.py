@@ -74,15 +74,22 @@ def _alt(names: dict[str, int]) -> str:
 @cache
 def _pattern() -> re.Pattern[str]:
     month = _alt(_names("month"))
-    day = _alt(_names("day"))
     zones = "|".join(sorted(zone_offsets(), key=len, reverse=True))
-    weekday = rf"(?P<wd>{day})\b\.?\s*(?:,\s*|\s+|(?=\())"
+
     long_form = rf"(?P<d1>\d{{1,2}})\s*(?P<mon>{month})\.?\s*,?\s*(?P<y1>\d{{4}})"
     numeric = r"\(?(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})\)?"
     iso = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?:T(?=\d))?"
     clock = (rf"(?:\s*(?:[,|/•\-–—]|\bpukul\b|\bjam\b)?\s*)(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)"
              rf"(?::[0-5]\d)?(?!\d)(?:\s*(?P<zone>{zones})\b)?")
-    return re.compile(rf"(?:{weekday})?(?:{long_form}|{numeric}|{iso})(?:{clock})?", re.IGNORECASE)
+    # The scan starts at a digit or "(" (fast to reject elsewhere); the weekday name before a
+    # date is looked for afterwards, behind the match (see _WEEKDAY_BEFORE).
+    return re.compile(rf"(?<![\d/])(?:{long_form}|{numeric}|{iso})(?:{clock})?", re.IGNORECASE)
+
+
+@cache
+def _weekday_before() -> re.Pattern[str]:
+    day = _alt(_names("day"))
+    return re.compile(rf"(?:{day})\b\.?\s*,?\s*$", re.IGNORECASE)
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -105,5 +112,7 @@ def find_dates(text: str) -> list[DateMention]:
         hour = int(g["hh"]) if g["hh"] else None
         minute = int(g["mm"]) if g["mm"] else None
         zone = g["zone"].upper() if g["zone"] else None
-        found.append(DateMention(m.start(), m.end(), day, hour, minute, zone, bool(g["wd"])))
+        wd = _weekday_before().search(text, max(0, m.start() - 12), m.start())
+        start = wd.start() if wd else m.start()
+        found.append(DateMention(start, m.end(), day, hour, minute, zone, wd is not None))
     return found

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.lang import read_table, read_words
 
@@ -31,9 +31,13 @@ MIN_PROSE_STOP_RATIO = 0.04
 #: Share of capitalised words above which a line not ending in a full stop is a headline
 #: (Indonesian headlines capitalise every content word; prose capitalises names only).
 HEADLINE_CAP_RATIO = 0.6
+#: Related-list time stamps, ticker rows and desk sign-offs are never longer than this.
+SHORT_FORM_CHARS = 80
 #: Lines this long are prose even without final punctuation (scrapes cut mid-sentence).
 LONG_LINE_WORDS = 25
 
+ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff]")
+SPACES = re.compile(r"[ \t\r\f\v]+")
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?]["”’]\s*\S{0,3}$|[:;]\s*$""")
 REL_TIME = re.compile(
@@ -84,26 +88,30 @@ def _stopwords() -> frozenset[str]:
 
 
 @cache
-def _cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((kind, re.compile(pattern, re.I)) for kind, pattern in read_table("id", "boilerplate_cues.tsv"))
+def _cues() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """All cue phrases as one alternation (one regex pass per line), and each group's kind."""
+    rows = read_table("id", "boilerplate_cues.tsv")
+    alternation = "|".join(f"(?P<c{i}>{pattern})" for i, (_, pattern) in enumerate(rows))
+    return re.compile(alternation, re.I), tuple(kind for kind, _ in rows)
 
 
 def normalise_line(text: str) -> str:
     """NFC, no-break spaces and zero-width characters out, runs of spaces collapsed."""
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
-    text = re.sub(r"[\u200b-\u200d\ufeff]", "", text)
-    return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+        text = ZERO_WIDTH.sub("", text)
+    return SPACES.sub(" ", text).strip()
 
 
 def cue_kind(text: str) -> str | None:
     """The kind of boilerplate cue phrase that starts ``text``, if any."""
     stripped = text.lstrip("-–—•·*#>|[( ").strip()
-    for kind, pattern in _cues():
-        if pattern.match(stripped):
-            return kind
-    return None
+    pattern, kinds = _cues()
+    m = pattern.match(stripped)
+    return kinds[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
 
+@lru_cache(maxsize=4096)
 def is_caption(text: str) -> bool:
     """A photo caption: ends with a photo credit or starts with an ILUSTRASI/FOTO label.
 
@@ -127,9 +135,10 @@ def describe_lines(text: str) -> list[Line]:
     for i, t in enumerate(kept):
         words = WORD.findall(t)
         n = len(words)
-        stops = sum(1 for w in words if w.casefold() in stop)
-        caps = sum(1 for w in words if w[:1].isupper())
-        ends = bool(SENTENCE_END.search(SIGNOFF_TAIL.sub("", t)))
+        stops = sum(map(stop.__contains__, WORD.findall(t.casefold())))
+        caps = sum(1 for w in words if w[0].isupper())
+        tail = t[-80:]
+        ends = bool(SENTENCE_END.search(SIGNOFF_TAIL.sub("", tail) if tail[-1] in ")ABCDEFGHIJKLMNOPQRSTUVWXYZ" else tail))
         line = Line(i, t, n, stops / n if n else 0.0, caps / n if n else 0.0, ends, counts[t.casefold()])
         line.kind, line.reason = first_kind(line)
         lines.append(line)
@@ -144,14 +153,15 @@ def first_kind(line: Line) -> tuple[str, str]:
     cue = cue_kind(t)
     if cue:
         return cue, f"cue phrase ({cue})"
-    if REL_TIME.match(t):
-        return "reltime", "related-list time stamp"
-    if TICKER.match(t):
-        return "ticker", "market ticker"
-    if URL_ONLY.match(t) or IMAGE_MD.match(t):
+    if len(t) <= SHORT_FORM_CHARS:  # time stamps, tickers, sign-offs and bare URLs are short
+        if REL_TIME.match(t):
+            return "reltime", "related-list time stamp"
+        if TICKER.match(t):
+            return "ticker", "market ticker"
+        if INITIALS_SIGNOFF.match(t):
+            return "signoff", "editor's initials"
+    if " " not in t and URL_ONLY.match(t) or t[0] == "!" and IMAGE_MD.match(t):
         return "junk", "bare URL or image markup"
-    if INITIALS_SIGNOFF.match(t):
-        return "signoff", "editor's initials"
     if line.cap_ratio >= HEADLINE_CAP_RATIO and line.words <= 30 and not t.endswith("."):
         return "short", "headline-shaped line"
     if line.words >= MIN_PROSE_WORDS and line.stop_ratio >= MIN_PROSE_STOP_RATIO and (

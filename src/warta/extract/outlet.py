@@ -183,6 +183,8 @@ SELF_REFERENCE = re.compile(
 #: A paragraph's closing sign-off naming source and outlet: "(antara/jpnn)".
 SIGNOFF = re.compile(r"\((?:[\w.]+/)+(?P<name>[\w.]+)\)\s*$")
 LEAD_DOMAIN = re.compile(r"^(?:[A-Z][\w.' ]{1,30},\s*)?" + DOMAIN.pattern + r"\s*(?:[,\-–—:]|$)", re.I)
+#: Cheap pre-check: a separator ("-", "–", ":") within the first 60 characters.
+MAY_BE_DATELINE = re.compile(r"^.{2,60}?(?:\s[-–—]|:\s)")
 URL_HOST = re.compile(r"https?://([\w.-]+)")
 
 
@@ -204,7 +206,7 @@ def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
     for t in lines:
         if COPY_FROM.search(t):
             continue
-        other = parse_dateline(t[:160])
+        other = parse_dateline(t[:160]) if MAY_BE_DATELINE.match(t) else None
         if other and other.outlet:
             votes[other.outlet] += 5
         else:

@@ -1,0 +1,153 @@
+"""Tests for the entity recogniser: features, the shipped model, the token-file reader.
+
+Tests that need the public corpora (../shared/data) skip when they are absent; everything else
+runs on invented sentences.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from warta.analyze.ner import (
+    MODEL_FILE,
+    NerModelMissing,
+    Tagger,
+    bio_to_spans,
+    load_tagger,
+    read_token_lines,
+    repair_bio,
+    tag_spans,
+)
+from warta.analyze.ner_features import Gazetteer, Resources, sentence_features, tokenize_entry, word_shape
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+needs_model = pytest.mark.skipif(not MODEL_FILE.is_file(), reason="no trained model; run `make train`")
+
+
+@pytest.mark.parametrize(
+    ("token", "shape"),
+    [("Jokowi", "Xx"), ("KPK", "X"), ("HUT-71", "X-d"), ("2024", "d"), ("detikcom", "x"), ("McLaren", "XxXx")],
+)
+def test_word_shape(token: str, shape: str) -> None:
+    assert word_shape(token) == shape
+
+
+def test_gazetteer_entries_are_split_like_corpus_tokens() -> None:
+    assert tokenize_entry("Paris Saint-Germain") == ("paris", "saint", "-", "germain")
+
+
+def test_gazetteer_prefers_the_longest_match() -> None:
+    gz = Gazetteer.from_lists({"region": ["Jawa", "Jawa Barat"], "title": ["Gubernur"]})
+    marks = gz.matches(["gubernur", "jawa", "barat", "tiba"])
+    assert "gz:title:B" in marks[0]
+    assert "gz:region:B" in marks[1] and "gz:region:I" in marks[2]
+    assert marks[3] == []
+
+
+def test_packaged_gazetteers_load() -> None:
+    gz = Resources.load().gazetteer
+    for words, name in [(("jawa", "barat"), "loc_id_region"), (("kpk",), "org_government"),
+                        (("reuters",), "org_media"), (("presiden",), "per_title")]:
+        assert name in gz.entries[words]
+
+
+def test_features_describe_token_context_and_gazetteers() -> None:
+    feats = sentence_features(["Gubernur", "Ridwan", "Kamil", "meresmikan", "jalan", "di", "Bandung"],
+                              Resources.load())
+    assert len(feats) == 7
+    assert "BOS" in feats[0] and "EOS" in feats[6]
+    assert "w=ridwan" in feats[1] and "sh=Xx" in feats[1] and "cap" in feats[1]
+    assert "-1:gz:per_title" in feats[1]  # the title right before a name
+    assert "gz:loc_id_region:B" in feats[6]
+    assert "verbal" in feats[3]  # me- prefix on a lower-case word
+    assert all(isinstance(f, str) for row in feats for f in row)
+
+
+def test_features_of_empty_sentence() -> None:
+    assert sentence_features([], Resources.load()) == []
+
+
+@pytest.mark.parametrize(
+    ("labels", "spans"),
+    [
+        (["O", "B-PER", "I-PER", "O", "B-LOC"], [(1, 3, "PER"), (4, 5, "LOC")]),
+        (["B-ORG", "B-ORG"], [(0, 1, "ORG"), (1, 2, "ORG")]),
+        (["I-LOC", "I-LOC", "O"], [(0, 2, "LOC")]),
+        (["B-PER", "I-ORG"], [(0, 1, "PER"), (1, 2, "ORG")]),
+        ([], []),
+    ],
+)
+def test_bio_to_spans(labels: list[str], spans: list[tuple[int, int, str]]) -> None:
+    assert bio_to_spans(labels) == spans
+
+
+def test_repair_bio_opens_orphan_inside_tags() -> None:
+    assert repair_bio(["O", "I-PER", "I-PER", "I-ORG"]) == ["O", "B-PER", "I-PER", "B-ORG"]
+
+
+def test_read_token_lines(tmp_path: Path) -> None:
+    path = tmp_path / "tokens.conll"
+    path.write_bytes(b"Presiden\r\nJoko B-PER\r\n\r\n\r\nIa\tO\ntiba\n\n\n.\n")
+    assert list(read_token_lines(path)) == [["Presiden", "Joko"], ["Ia", "tiba"], ["."]]
+
+
+def test_missing_model_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(NerModelMissing, match="make train"):
+        Tagger(tmp_path / "nope.crfsuite")
+
+
+@needs_model
+def test_tagger_loads_fast_and_is_shared() -> None:
+    t0 = time.perf_counter()
+    Tagger()
+    assert time.perf_counter() - t0 < 1.0
+    assert load_tagger() is load_tagger()
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Presiden Joko Widodo tiba di Jakarta pada Senin .", {("Joko Widodo", "PER"), ("Jakarta", "LOC")}),
+        ("Ketua KPK Firli Bahuri diperiksa di Mabes Polri .", {("KPK", "ORG"), ("Firli Bahuri", "PER")}),
+        ("Gempa mengguncang Kabupaten Cianjur , Jawa Barat .", {("Jawa Barat", "LOC")}),
+        ('" Kami siap , " kata Menteri Keuangan Sri Mulyani .', {("Sri Mulyani", "PER")}),
+    ],
+)
+def test_tagger_finds_plausible_entities(sentence: str, expected: set[tuple[str, str]]) -> None:
+    tokens = sentence.split()
+    found = {(" ".join(tokens[s:e]), kind) for s, e, kind in tag_spans(tokens)}
+    assert expected <= found
+
+
+@needs_model
+def test_tagger_output_is_valid_bio() -> None:
+    tagger = load_tagger()
+    assert tagger.tag([]) == []
+    tags = tagger.tag(["Wakil", "Bupati", "Sleman", "meninjau", "lokasi", "banjir", "bersama", "BPBD", "DIY", "."])
+    assert len(tags) == 10
+    for prev, cur in zip(["O", *tags], tags, strict=False):
+        assert cur == "O" or (cur[:2] in ("B-", "I-") and cur[2:] in ("PER", "ORG", "LOC"))
+        if cur.startswith("I-"):
+            assert prev[2:] == cur[2:]
+
+
+@needs_model
+@pytest.mark.skipif(not (DATA / "idner-news-2k" / "dev.txt").is_file(), reason="../shared/data not here")
+def test_quality_floor_on_idner_dev() -> None:
+    """Pinned floor on a public dev split: a regression in features or training shows here."""
+    pairs: list[tuple[list[str], list[str]]] = []
+    for block in (DATA / "idner-news-2k" / "dev.txt").read_text(encoding="utf-8").split("\r\n\r\n"):
+        rows = [ln.split() for ln in block.splitlines() if ln.strip()]
+        if rows:
+            pairs.append(([r[0] for r in rows], [r[-1] for r in rows]))
+    tagger = load_tagger()
+    hit = npred = ngold = 0
+    for tokens, gold in pairs:
+        g, p = set(bio_to_spans(gold)), set(bio_to_spans(tagger.tag(tokens)))
+        hit, npred, ngold = hit + len(g & p), npred + len(p), ngold + len(g)
+    f1 = 2 * hit / (npred + ngold)
+    assert f1 >= 0.78, f"idner-news-2k dev span F1 fell to {f1:.3f}"
