@@ -138,7 +138,9 @@ def describe_lines(text: str) -> list[Line]:
         stops = sum(map(stop.__contains__, WORD.findall(t.casefold())))
         caps = sum(1 for w in words if w[0].isupper())
         tail = t[-80:]
-        ends = bool(SENTENCE_END.search(SIGNOFF_TAIL.sub("", tail) if tail[-1] in ")ABCDEFGHIJKLMNOPQRSTUVWXYZ" else tail))
+        if tail[-1] == ")" or tail[-1].isupper():
+            tail = SIGNOFF_TAIL.sub("", tail)
+        ends = bool(SENTENCE_END.search(tail))
         line = Line(i, t, n, stops / n if n else 0.0, caps / n if n else 0.0, ends, counts[t.casefold()])
         line.kind, line.reason = first_kind(line)
         lines.append(line)
@@ -160,7 +162,7 @@ def first_kind(line: Line) -> tuple[str, str]:
             return "ticker", "market ticker"
         if INITIALS_SIGNOFF.match(t):
             return "signoff", "editor's initials"
-    if " " not in t and URL_ONLY.match(t) or t[0] == "!" and IMAGE_MD.match(t):
+    if (" " not in t and URL_ONLY.match(t)) or (t[0] == "!" and IMAGE_MD.match(t)):
         return "junk", "bare URL or image markup"
     if line.cap_ratio >= HEADLINE_CAP_RATIO and line.words <= 30 and not t.endswith("."):
         return "short", "headline-shaped line"
