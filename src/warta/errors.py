@@ -8,6 +8,7 @@
     ├── ExtractionError           the page was read but holds no article
     │   ├── NoArticleFound        no block of the page looks like article prose
     │   └── UnsupportedLanguage   the article is not in Indonesian (steps that need it skip)
+    ├── AnalysisError             an analysis step (entities, quotes, events) failed on an article
     └── StoreError                the knowledge base could not be opened or written
 
 Every message says what happened and, where there is one, what to do next; the CLI prints it
@@ -51,6 +52,10 @@ class UnsupportedLanguage(ExtractionError):
     def __init__(self, message: str, language: str) -> None:
         super().__init__(message)
         self.language = language
+
+
+class AnalysisError(WartaError):
+    """An analysis step failed on an article; the message names the step."""
 
 
 class StoreError(WartaError):

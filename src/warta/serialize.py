@@ -4,7 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from warta.types import Article
+from warta.types import AnalyzedArticle, Article
+
+
+def analyzed_to_dict(analyzed: AnalyzedArticle, *, explain: bool = False) -> dict[str, Any]:
+    """The JSONL row for an analysed article: the article's fields plus its analysis."""
+    row = article_to_dict(analyzed.article, explain=explain)
+    row["entities"] = [
+        {"text": m.text, "label": m.label, "canonical": m.canonical, "start": m.start, "end": m.end, "role": m.role}
+        for m in analyzed.entities]
+    row["quotes"] = [
+        {"speaker": q.speaker, "text": q.text, "kind": q.kind, "cue": q.cue, "start": q.start, "end": q.end,
+         "speaker_label": q.speaker_label}
+        for q in analyzed.quotes]
+    row["events"] = [
+        {"date": e.date, "granularity": e.granularity, "timex": e.timex, "sentence": e.sentence,
+         "start": e.start, "end": e.end, "actors": list(e.actors)}
+        for e in analyzed.events]
+    if analyzed.skipped:
+        row["skipped"] = list(analyzed.skipped)
+    return row
 
 
 def article_to_dict(article: Article, *, explain: bool = False) -> dict[str, Any]:

@@ -1,0 +1,51 @@
+"""Article -> AnalyzedArticle: the analysis steps run in order over one article.
+
+    entities (analyze.entities)  ->  quotes (analyze.quotes)  ->  events (analyze.events)
+
+Each step only knows Indonesian. A page in another language keeps its article and gets an
+empty analysis with the reason in ``skipped``, so callers can say why nothing was found. A step
+that fails raises :class:`~warta.errors.AnalysisError` naming the step, so a bad article points
+at the component that misbehaved instead of a stack trace from deep inside.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from warta.errors import AnalysisError
+from warta.types import AnalyzedArticle, Article, Event, Mention, Quote
+
+
+def reference_date(article: Article) -> date | None:
+    """The date relative expressions count from: the publication date, when known."""
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def analyze(article: Article) -> AnalyzedArticle:
+    """Find the entities, quotations and dated events of one article."""
+    if article.language not in (None, "id", "und"):
+        return AnalyzedArticle(article, skipped=(
+            f"language is {article.language!r}, not Indonesian: entities, quotes and events skipped",))
+    body = article.body
+    ref = reference_date(article)
+    step = "entities"
+    try:
+        from warta.analyze.entities import find_entities
+        from warta.analyze.events import find_events
+        from warta.analyze.quotes import find_quotes
+
+        people_not_in_story = (*article.authors, *article.editors)
+        mentions: list[Mention] = find_entities(body, exclude_names=people_not_in_story)
+        step = "quotes"
+        quotes: list[Quote] = find_quotes(body, mentions)
+        step = "events"
+        events: list[Event] = find_events(body, ref, mentions) if ref else []
+    except Exception as exc:  # a bug in one step must not lose the article: name the step
+        raise AnalysisError(f"{step} step failed on {article.source}: {exc!r}") from exc
+    skipped = () if ref else ("no publication date: relative dates not resolved, events skipped",)
+    return AnalyzedArticle(article, tuple(mentions), tuple(quotes), tuple(events), skipped)
