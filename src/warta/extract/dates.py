@@ -7,7 +7,9 @@ Forms handled (one regular grammar, not a list of outlet templates):
     Rabu (13/9/2023)                          17/01/2024, 21:02 WIB
     diperbarui 05 Sep 2024, 16:35 WIB         14 Agu 2024, 15:57      date 2024-03-18
 
-Month and day names come from ``lang/id/calendar.tsv`` (Agt, Sept, Des, Nop, Peb ...).
+Month and day names come from ``lang/id/time.json``, shared with the temporal tagger (Agt,
+Sept, Des, Nop, Peb ...), plus the English forms some CMSs print in page headers ("29 March
+2024 16:50"), which the tagger leaves out because "may" and "sun" are ordinary words in text.
 dateparser is not used here: for these fixed forms a grammar is both faster and right more
 often (it misreads "Nop"/"Peb" and "Minggu").
 
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 
-from warta.lang import read_table
+from warta.lang.id import load_time_words
 
 #: Years outside this window are almost always misreads (prices, counts, page numbers).
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -53,18 +55,16 @@ class DateMention:
 
 @cache
 def _names(kind: str) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for row in read_table("id", "calendar.tsv"):
-        if row[0] == kind:
-            for name in row[2].split("|"):
-                out[name.casefold()] = int(row[1])
-    return out
+    words = load_time_words()
+    if kind == "month":
+        return {**words["months"], **words["month_abbreviations"], **words["months_english"]}
+    return {**words["days"], **words["days_english"]}
 
 
 @cache
 def zone_offsets() -> dict[str, int]:
     """Indonesian time zones and their UTC offsets in hours (WIB 7, WITA 8, WIT 9)."""
-    return {row[2]: int(row[1]) for row in read_table("id", "calendar.tsv") if row[0] == "zone"}
+    return {zone: int(offset[:3]) for zone, offset in load_time_words()["zones"].items()}
 
 
 def _alt(names: dict[str, int]) -> str:
