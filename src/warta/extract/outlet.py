@@ -133,8 +133,8 @@ def parse_dateline(text: str) -> Dateline | None:
     for p in parens:
         agency = wire_names().get(p) or wire_names().get(p.title())
         if agency:
-            wire = agency
-            outlet = outlet or domain_of(p)
+            wire = agency  # "(ANTARA)": the copy's agency; the page may be anyone's reprint
+            name = name or p
         elif domain_of(p) or (_name_like(p) and len(p.split()) <= 3 and not p.islower()):
             outlet = outlet or domain_of(p)
             name = name or p
@@ -192,6 +192,9 @@ def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
     """The page's outlet from its own cues (see the module docstring for the order)."""
     if dateline and dateline.outlet:
         return dateline.outlet
+    # "(ANTARA)" names the agency whose copy this is; its own site is the outlet only when
+    # nothing else on the page names one.
+    weak = domain_of(dateline.outlet_name) if dateline and dateline.wire and dateline.outlet_name else None
     for t in lines[:6]:  # a site-name line at the top
         m = DOMAIN.fullmatch(t.strip().lower())
         if m:
@@ -230,4 +233,4 @@ def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
             votes[registered_domain(m.group(1).lower())] += 1
     if votes:
         return votes.most_common(1)[0][0]
-    return None
+    return weak
