@@ -1,0 +1,204 @@
+"""What the story steps compare: Indonesian-normalised words, names and a date per article.
+
+Two articles report the same event when they use the same content words, name the same people,
+organisations and places, and were written at about the same time. This module turns one
+article into those three things, once, so the clusterer and the deduplicator never look at raw
+text again:
+
+    body + title  ->  words: lower-case, function words dropped, light affix stripping
+                  ->  names: PER/ORG/LOC canonicals from analysis, else capitalised phrases
+                  ->  day:   the publication date, else the latest full date in the text
+
+The stemming is for matching only ("mengungsi", "pengungsi", "pengungsian" -> "ungsi"); no word
+in this form is ever shown. The word lists live in ``lang/id/stories_*`` data files.
+
+>>> from warta.types import Article
+>>> f = featurize(Article(source="a.txt", body="Warga Desa Cikareo mengungsi, Senin (15/1/2024)."))
+>>> sorted(f.words), f.day
+(['cikareo', 'desa', 'ungsi', 'warga'], datetime.date(2024, 1, 15))
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib.resources import files
+
+from warta.lang.id import load_time_words
+from warta.types import AnalyzedArticle, Article
+
+#: A word: letters and digits, keeping inner hyphens ("Jong-un", "U-17").
+WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+#: A capitalised word or an acronym; a run of them is a name ("Sungai Wulan", "Kim Jong Un").
+CAP_RUN = re.compile(r"\b(?:[A-Z][\w'-]*[a-z0-9][\w'-]*|[A-Z]{2,}[\w-]*)(?:\s+(?:[A-Z][\w'-]*|[A-Z]{2,}))*")
+#: Full dates printed in Indonesian news: "(15/1/2024)" and "15 Januari 2024".
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b")
+WORDY_DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\s+((?:19|20)\d{2})\b")
+#: Title words count this many times over body words: a headline names the event on purpose.
+TITLE_WEIGHT = 3
+#: Stems shorter than this are left whole (stripping "di" off "dia" helps nobody).
+MIN_STEM = 4
+#: Entity labels that identify an event's actors and place; dates and numbers are compared apart.
+NAME_LABELS = frozenset({"PER", "ORG", "LOC", "GPE", "FAC", "EVENT"})
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """One article as the story steps see it.
+
+    ``words`` counts stems of the body plus the title (weighted); ``names`` counts canonical
+    names; ``day`` is the best date known (``dated`` says where it came from: "published",
+    "text" or "none"); ``fingerprint`` is a hash of the body, stable across runs.
+    """
+
+    source: str
+    words: Counter[str]
+    names: Counter[str]
+    day: date | None
+    dated: str
+    title: str | None
+    lead: str
+    fingerprint: str
+    order: int = 0
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    raw = files("warta.lang.id").joinpath("stories_stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in raw.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@cache
+def _affixes() -> dict[str, tuple[str, ...]]:
+    raw = files("warta.lang.id").joinpath("stories_affixes.tsv").read_text(encoding="utf-8")
+    kinds: dict[str, list[str]] = {}
+    for line in raw.splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        kind, affix = line.split("\t", 1)
+        kinds.setdefault(kind.strip(), []).append(affix.strip())
+    return {kind: tuple(sorted(v, key=len, reverse=True)) for kind, v in kinds.items()}
+
+
+@cache
+def stem(word: str) -> str:
+    """Strip one particle, possessive, suffix and prefix each, keeping at least MIN_STEM letters."""
+    if len(word) <= MIN_STEM or not word.isalpha():
+        return word
+    affixes = _affixes()
+    for kind in ("particle", "possessive", "suffix"):
+        for suffix in affixes.get(kind, ()):
+            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+                word = word[: -len(suffix)]
+                break
+    for prefix in affixes.get("prefix", ()):
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
+            return word[len(prefix):]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """The stems of the words of ``text`` that can tell one event from another."""
+    stop = _stop_words()
+    out: list[str] = []
+    for m in WORD.finditer(text.lower()):
+        w = m.group()
+        if w in stop or len(w) < 3 or w.isdigit() and len(w) < 3:
+            continue
+        out.append(stem(w))
+    return out
+
+
+def plain_words(text: str) -> list[str]:
+    """Every word of ``text``, lower-cased and unstemmed: the shingle material for dedup."""
+    return WORD.findall(text.lower())
+
+
+def capitalised_names(text: str) -> Counter[str]:
+    """Names guessed from capitalisation, for when no entity analysis is available.
+
+    A run of capitalised words is a name unless it is one function word that only starts a
+    sentence ("Sementara", "Namun"); month and day names are dropped for the same reason.
+    """
+    stop = _stop_words()
+    names: Counter[str] = Counter()
+    for m in CAP_RUN.finditer(text):
+        words = [w for w in m.group().split() if w.lower() not in stop]
+        if not words or len(words) == 1 and len(words[0]) < 3:
+            continue
+        names[" ".join(words).lower()] += 1
+    return names
+
+
+@cache
+def _months() -> dict[str, int]:
+    months: dict[str, int] = dict(load_time_words()["months"])
+    return months
+
+
+def text_dates(text: str) -> list[date]:
+    """Every full calendar date printed in ``text`` (day, month and year), in order."""
+    found: list[tuple[int, date]] = []
+    for m in NUMERIC_DATE.finditer(text):
+        _add_date(found, m.start(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    months = _months()
+    for m in WORDY_DATE.finditer(text):
+        month = months.get(m.group(2).lower())
+        if month:
+            _add_date(found, m.start(), int(m.group(3)), month, int(m.group(1)))
+    return [d for _, d in sorted(found)]
+
+
+def _add_date(found: list[tuple[int, date]], at: int, year: int, month: int, day: int) -> None:
+    try:
+        found.append((at, date(year, month, day)))
+    except ValueError:  # "31/11/2022" is printed by real pages; an impossible date is no date
+        pass
+
+
+def article_day(article: Article) -> tuple[date | None, str]:
+    """The date an article speaks from: published when known, else the latest date it prints.
+
+    The latest, not the first: a report recalls earlier days ("sejak Jumat (9/2/2024)") but is
+    written after the last one it mentions.
+    """
+    if article.published:
+        try:
+            return date.fromisoformat(article.published[:10]), "published"
+        except ValueError:
+            pass
+    dates = text_dates(article.body)
+    return (max(dates), "text") if dates else (None, "none")
+
+
+def lead_sentence(body: str, limit: int = 160) -> str:
+    """The first sentence of the body, cut at ``limit`` characters: a title when there is none."""
+    first = body.strip().split("\n", 1)[0]
+    m = re.search(r"(?<=[.!?])\s", first)
+    sentence = first[: m.start()] if m else first
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def featurize(item: Article | AnalyzedArticle, order: int = 0) -> ArticleFeatures:
+    """Turn one article (analysed or not) into what the story steps compare."""
+    analyzed = item if isinstance(item, AnalyzedArticle) else None
+    article = item.article if isinstance(item, AnalyzedArticle) else item
+    words = Counter(content_words(article.body))
+    if article.title:
+        for w in content_words(article.title):
+            words[w] += TITLE_WEIGHT
+    names: Counter[str] = Counter()
+    if analyzed is not None:
+        for mention in analyzed.entities:
+            if mention.label in NAME_LABELS:
+                names[mention.canonical.lower()] += 1
+    if not names:
+        names = capitalised_names(article.body if not article.title else f"{article.title}\n{article.body}")
+    day, dated = article_day(article)
+    fingerprint = hashlib.sha1(article.body.encode("utf-8")).hexdigest()
+    return ArticleFeatures(article.source, words, names, day, dated, article.title,
+                           lead_sentence(article.body), fingerprint, order)
