@@ -123,3 +123,15 @@ def test_hostile_markup_in_a_text_page_is_not_executed_or_lost() -> None:
             "pada pagi hari, kata kepala desa setempat kepada wartawan.")
     article = extract_text(RawPage("x.txt", text))
     assert "<script>" in article.body  # kept as text: escaping is the job of whatever renders it
+
+
+def test_page_in_another_language_is_extracted_and_flagged() -> None:
+    from warta.extract import extract_page
+
+    text = ("Storm Closes Schools Across the Region\n\n"
+            "LONDON - Heavy rain and strong winds forced hundreds of schools to close on Monday, officials said.\n\n"
+            "Forecasters expect the weather to improve by the end of the week, but warned of more flooding.")
+    article = extract_page(RawPage("en.txt", text))
+    assert article.language == "en"
+    assert "Forecasters expect" in article.body
+    assert any("not Indonesian" in w for w in article.warnings)

@@ -14,6 +14,8 @@ finders for what it misses). Both end in the same :class:`~warta.types.Article`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from warta.types import Article, RawPage
 
 
@@ -21,11 +23,19 @@ def extract_page(page: RawPage) -> Article:
     """Extract the article of one page, whatever its kind.
 
     Raises :class:`~warta.errors.NoArticleFound` when nothing on the page is article prose.
+    A page in another language is still extracted, with a warning saying which language and
+    that the Indonesian-only steps (entities, quotes, time) will skip it.
     """
     if page.kind == "html":
         from warta.extract.html import extract_html
 
-        return extract_html(page)
-    from warta.extract.text import extract_text
+        article = extract_html(page)
+    else:
+        from warta.extract.text import extract_text
 
-    return extract_text(page)
+        article = extract_text(page)
+    if article.language and article.language not in ("id", "und"):
+        note = (f"page language detected as {article.language!r}, not Indonesian: "
+                "entities, quotes and dates in the text are not analysed")
+        article = replace(article, warnings=(*article.warnings, note))
+    return article

@@ -28,6 +28,8 @@ MIN_PROSE_WORDS = 8
 #: news prose runs at 0.15-0.45, but a lead full of names and acronyms can fall to 0.05, so
 #: the bar is low: sentence punctuation and length do most of the work.
 MIN_PROSE_STOP_RATIO = 0.04
+#: Mean function-word share of a page's long lines below which the page is not Indonesian.
+FOREIGN_STOP_RATIO = 0.02
 #: Share of capitalised words above which a line not ending in a full stop is a headline
 #: (Indonesian headlines capitalise every content word; prose capitalises names only).
 HEADLINE_CAP_RATIO = 0.6
@@ -141,14 +143,21 @@ def describe_lines(text: str) -> list[Line]:
         if tail[-1] == ")" or tail[-1].isupper():
             tail = SIGNOFF_TAIL.sub("", tail)
         ends = bool(SENTENCE_END.search(tail))
-        line = Line(i, t, n, stops / n if n else 0.0, caps / n if n else 0.0, ends, counts[t.casefold()])
-        line.kind, line.reason = first_kind(line)
-        lines.append(line)
+        lines.append(Line(i, t, n, stops / n if n else 0.0, caps / n if n else 0.0, ends, counts[t.casefold()]))
+    # A page in another language has (almost) no Indonesian function words at all: judge its
+    # lines by length and punctuation alone, so it is still extracted (and flagged later).
+    long_lines = [ln for ln in lines if ln.words >= MIN_PROSE_WORDS]
+    foreign = bool(long_lines) and sum(ln.stop_ratio for ln in long_lines) / len(long_lines) < FOREIGN_STOP_RATIO
+    for line in lines:
+        line.kind, line.reason = first_kind(line, foreign=foreign)
     return lines
 
 
-def first_kind(line: Line) -> tuple[str, str]:
-    """Classify a line by its own features alone; context is applied later."""
+def first_kind(line: Line, *, foreign: bool = False) -> tuple[str, str]:
+    """Classify a line by its own features alone; context is applied later.
+
+    ``foreign`` pages (no Indonesian function words) are judged without the stop-word test.
+    """
     t = line.text
     if line.words == 0:
         return "junk", "no words"
@@ -166,9 +175,10 @@ def first_kind(line: Line) -> tuple[str, str]:
         return "junk", "bare URL or image markup"
     if line.cap_ratio >= HEADLINE_CAP_RATIO and line.words <= 30 and not t.endswith("."):
         return "short", "headline-shaped line"
-    if line.words >= MIN_PROSE_WORDS and line.stop_ratio >= MIN_PROSE_STOP_RATIO and (
+    stop = 1.0 if foreign else line.stop_ratio
+    if line.words >= MIN_PROSE_WORDS and stop >= MIN_PROSE_STOP_RATIO and (
             line.ends_sentence or line.words >= LONG_LINE_WORDS):
         return "prose", ""
-    if line.words >= LONG_LINE_WORDS and line.stop_ratio >= MIN_PROSE_STOP_RATIO / 2:
+    if line.words >= LONG_LINE_WORDS and stop >= MIN_PROSE_STOP_RATIO / 2:
         return "prose", ""
     return "short", "short line"
