@@ -46,7 +46,8 @@ def test_find_dates_never_crashes(text: str) -> None:
 
 
 @pytest.mark.parametrize(("line", "place", "outlet", "wire", "name"), [
-    ("TEMPO.CO, Jakarta - Pemerintah mengumumkan kebijakan baru untuk nelayan", "Jakarta", "tempo.co", None, "TEMPO.CO"),
+    ("TEMPO.CO, Jakarta - Pemerintah mengumumkan kebijakan baru untuk nelayan", "Jakarta", "tempo.co", None,
+     "TEMPO.CO"),
     ("KONTAN.CO.ID - MOSKOW. Pada Kamis, Rusia menyatakan hubungan dekat", "MOSKOW", "kontan.co.id", None,
      "KONTAN.CO.ID"),
     ("MOSKWA, KOMPAS.com - Presiden mengundang tamu negara ke forum", "MOSKWA", "kompas.com", None, "KOMPAS.com"),
@@ -95,7 +96,8 @@ def test_bylines(header: list[str], date_line: int | None, authors: list[str], e
 
 
 def test_byline_sign_offs() -> None:
-    by = read_byline([], None, footer=("Editor : Andi",), last_paragraph="Warga berharap jembatan segera dibangun. (Yanti/Rud)")
+    last = "Warga berharap jembatan segera dibangun. (Yanti/Rud)"
+    by = read_byline([], None, footer=("Editor : Andi",), last_paragraph=last)
     assert by.authors == ["Yanti"] and by.editors == ["Andi"]
 
 

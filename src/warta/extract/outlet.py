@@ -178,13 +178,16 @@ def parse_dateline(text: str) -> Dateline | None:
 #: How outlets refer to themselves in their own copy: "Pantauan Kompas.com di lokasi",
 #: "kata X kepada Tempo", "dikutip Tribunnews.com dari akun ...", "dihimpun detikcom".
 SELF_REFERENCE = re.compile(
-    r"\b(?:pantauan|dihubungi|diulas|kepada|ditemui|wawancara(?: khusus)? dengan|dihimpun|diberitakan|dirangkum|"
+    r"\b(?:pantauan|pemantauan|dihubungi|diulas|kepada|ditemui|wawancara(?: khusus)? dengan|dihimpun|diberitakan|dirangkum|"
     r"(?:dikutip|dilansir|dirangkum|diakses)(?=\s+\S+\s+dari))\s+(?P<name>[\w.-]+(?:\s[A-Z][\w.]+)?)", re.I)
 #: A paragraph's closing sign-off naming source and outlet: "(antara/jpnn)".
 SIGNOFF = re.compile(r"\((?:[\w.]+/)+(?P<name>[\w.]+)\)\s*$")
 LEAD_DOMAIN = re.compile(r"^(?:[A-Z][\w.' ]{1,30},\s*)?" + DOMAIN.pattern + r"\s*(?:[,\-–—:]|$)", re.I)
 #: Cheap pre-check: a separator ("-", "–", ":") within the first 60 characters.
 MAY_BE_DATELINE = re.compile(r"^.{2,60}?(?:\s[-–—]|:\s)")
+DATELINE_ALONE = re.compile(r"^[A-Z][\w.' ]{1,30},\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*[-–—:]?\s*$")
+LOGO = re.compile(r"^logo\s+(.{2,40})$", re.I)
+PHOTO_CREDIT_OUTLET = re.compile(r"\b(?:foto|photo)\s*:\s*(?:[^/.]{2,40}/)?([\w.]{3,30})\s*$", re.I)
 URL_HOST = re.compile(r"https?://([\w.-]+)")
 
 
@@ -194,7 +197,8 @@ def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
         return dateline.outlet
     # "(ANTARA)" names the agency whose copy this is; its own site is the outlet only when
     # nothing else on the page names one.
-    weak = domain_of(dateline.outlet_name) if dateline and dateline.wire and dateline.outlet_name else None
+    agency_site = dateline and dateline.wire and dateline.outlet_name
+    weak = domain_of(dateline.outlet_name) if agency_site and dateline and dateline.outlet_name else None
     for t in lines[:6]:  # a site-name line at the top
         m = DOMAIN.fullmatch(t.strip().lower())
         if m:
@@ -216,6 +220,9 @@ def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
             lead = LEAD_DOMAIN.match(t)  # "Liputan6.com, Jakarta Presiden ...", "Pematang Siantar, MISTAR.ID"
             if lead:
                 votes[registered_domain(lead.group(1).lower())] += 4
+            alone = DATELINE_ALONE.match(t)  # "DENPASAR, NusaBali" on a line of its own
+            if alone:
+                vote(alone.group(1), 4)
         for m in re.finditer(r"[(\[]\s*" + DOMAIN.pattern + r"\s*/", t, re.I):  # "(Serambinews.com/Agus)"
             votes[registered_domain(m.group(1).lower())] += 3
         if re.search(r"©|copyright|hak cipta|google news|ikuti berita|berita pilihan", t, re.I):
@@ -231,6 +238,11 @@ def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
             vote(sign.group("name"), 2)
         for m in URL_HOST.finditer(t):
             votes[registered_domain(m.group(1).lower())] += 1
+        logo = LOGO.match(t)  # "Logo Bloomberg Technoz": the site's own logo, as alt text
+        if logo:
+            vote(logo.group(1), 3)
+        for m in PHOTO_CREDIT_OUTLET.finditer(t):  # "Foto: Nama/kumparan": the outlet's photographer
+            vote(m.group(1), 1)
     if votes:
         return votes.most_common(1)[0][0]
     return weak
