@@ -178,7 +178,8 @@ def parse_dateline(text: str) -> Dateline | None:
 #: How outlets refer to themselves in their own copy: "Pantauan Kompas.com di lokasi",
 #: "kata X kepada Tempo", "dikutip Tribunnews.com dari akun ...", "dihimpun detikcom".
 SELF_REFERENCE = re.compile(
-    r"\b(?:pantauan|pemantauan|dihubungi|diulas|kepada|ditemui|wawancara(?: khusus)? dengan|dihimpun|diberitakan|dirangkum|"
+    r"\b(?:pantauan|pemantauan|dihubungi|diulas|kepada|ditemui|wawancara(?: khusus)? dengan|"
+    r"dihimpun|diberitakan|dirangkum|"
     r"(?:dikutip|dilansir|dirangkum|diakses)(?=\s+\S+\s+dari))\s+(?P<name>[\w.-]+(?:\s[A-Z][\w.]+)?)", re.I)
 #: A paragraph's closing sign-off naming source and outlet: "(antara/jpnn)".
 SIGNOFF = re.compile(r"\((?:[\w.]+/)+(?P<name>[\w.]+)\)\s*$")
