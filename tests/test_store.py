@@ -92,10 +92,11 @@ def test_open_creates_file_and_records_migrations(db_path: Path) -> None:
 
 def test_reopen_applies_nothing_again(db_path: Path) -> None:
     Store.open(db_path).close()
+    latest = len(migrations())
     with Store.open(db_path) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == latest
     conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == latest
     conn.close()
 
 
@@ -472,3 +473,24 @@ def test_article_round_trips(store: Store, article: Article) -> None:
     back = store.get_article(article_id)
     assert back == article
     assert back is not None and back.dropped == article.dropped
+
+
+def test_analysis_and_page_text_round_trip(tmp_path: Path) -> None:
+    from warta.pipeline import ExtractResult
+    from warta.types import AnalyzedArticle, Article, Event, Mention, Quote, RawPage
+
+    page = RawPage("a.txt", "Judul\n\nJAKARTA - Menteri Budi Santoso meresmikan pasar baru pada Senin.")
+    article = Article(source="a.txt", body="JAKARTA - Menteri Budi Santoso meresmikan pasar baru pada Senin.")
+    analysis = AnalyzedArticle(
+        article,
+        (Mention("Budi Santoso", "PER", "Budi Santoso", 17, 29, "Menteri"),),
+        (Quote("Pasar ini untuk warga", "Budi Santoso", "direct", 0, 21, "kata", "PER"),),
+        (Event("2024-01-15", "day", article.body, 0, len(article.body), "Senin", ("Budi Santoso",)),),
+    )
+    with Store.open(tmp_path / "kb.db") as store:
+        store.ingest([ExtractResult("a.txt", page, article, None, analysis)])
+        (article_id, _), = store.iter_articles()
+        got = store.get_analysis(article_id)
+        assert got is not None
+        assert (got.entities, got.quotes, got.events) == (analysis.entities, analysis.quotes, analysis.events)
+        assert store.get_page_text(article_id) == page.text

@@ -90,7 +90,8 @@ def extract(paths: tuple[str, ...], fmt: str, explain: bool, no_analyze: bool) -
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
-def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
+@click.option("--no-analyze", is_flag=True, help="Store articles only: no entities, quotes or events (faster).")
+def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, no_analyze: bool) -> None:
     """Extract pages and store them, with their articles, in the knowledge base.
 
     Re-ingesting a page already stored is a no-op; an ingest stopped half-way keeps what it
@@ -101,7 +102,7 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
       warta ingest pages/ more/*.html feed.jsonl --db news.db
     """
     from warta.errors import StoreError
-    from warta.pipeline import extract_paths
+    from warta.pipeline import analyze_results, extract_paths
     from warta.store import IngestProgress, Store
 
     def show(p: IngestProgress) -> None:
@@ -111,7 +112,8 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
 
     try:
         with Store.open(db_path) as store:
-            stats = store.ingest(extract_paths(paths), on_progress=show)
+            results = extract_paths(paths) if no_analyze else analyze_results(extract_paths(paths))
+            stats = store.ingest(results, on_progress=show)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     if not quiet:

@@ -1,6 +1,6 @@
 """Runners that take inputs through the steps in order, one page at a time.
 
-    read (ingest.readers)  ->  extract (extract.extract_page)  ->  [store]
+    read (ingest.readers)  ->  extract (extract.extract_page)  ->  analyze (analyze.pipeline)  ->  [store]
 
 Streaming is the point: a runner holds one page in memory at a time, so a batch of a million
 pages costs what one page costs. A step that fails on a page turns into an ``error`` on that
@@ -10,12 +10,12 @@ page's result, naming the step; the runner goes on with the next page.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from warta.errors import WartaError
 from warta.extract import extract_page
 from warta.ingest.readers import iter_pages
-from warta.types import Article, RawPage, ReadFailure
+from warta.types import AnalyzedArticle, Article, RawPage, ReadFailure
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,7 @@ class ExtractResult:
     page: RawPage | None
     article: Article | None
     error: str | None = None
+    analysis: AnalyzedArticle | None = None
 
 
 def extract_one(page: RawPage) -> ExtractResult:
@@ -48,3 +49,21 @@ def extract_pages(items: Iterable[RawPage | ReadFailure]) -> Iterator[ExtractRes
 def extract_paths(paths: Iterable[str]) -> Iterator[ExtractResult]:
     """Read every input named (files, directories, globs, JSONL) and extract each page."""
     return extract_pages(iter_pages(paths))
+
+
+def analyze_results(results: Iterable[ExtractResult]) -> Iterator[ExtractResult]:
+    """Add entities, quotes and events to each extracted article.
+
+    An analysis failure keeps the article (stored without analysis) and says which step
+    failed in the result's ``error``, so nothing extracted is lost to a bug in a later step.
+    """
+    from warta.analyze.pipeline import analyze
+
+    for result in results:
+        if result.article is None:
+            yield result
+            continue
+        try:
+            yield replace(result, analysis=analyze(result.article))
+        except WartaError as exc:
+            yield replace(result, error=f"analyze: {exc}")

@@ -25,8 +25,8 @@ def _clause(body: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for m in CLAUSE_END.finditer(body, 0, start):
         left = m.end()
-    m = CLAUSE_END.search(body, end)
-    right = m.start() if m else len(body)
+    nxt = CLAUSE_END.search(body, end)
+    right = nxt.start() if nxt else len(body)
     return left, right
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.extract.lines import cue_kind
 from warta.extract.outlet import DOMAIN, outlet_names, wire_names
@@ -92,6 +92,7 @@ def agency_of(name: str) -> str | None:
         "Antara" if name.casefold() in ("antara", "ant") else None)
 
 
+@lru_cache(maxsize=8192)
 def is_person_name(name: str) -> bool:
     """A plausible person's name: capitalised words, no digits, not an outlet or agency."""
     name = name.strip()
@@ -159,6 +160,8 @@ def _name_at(lines: list[str], j: int) -> bool:
 
 def _labelled(by: Byline, text: str) -> bool:
     """Read "Penulis: A | Editor: B" forms; True when the line was one."""
+    if ":" not in text and "," not in text and "  " not in text:
+        return False
     found = False
     for m in LABELLED.finditer(text):
         by.add(m.group("label"), m.group("value"))

@@ -105,6 +105,7 @@ def normalise_line(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=16384)  # boilerplate lines recur across the pages of an outlet
 def cue_kind(text: str) -> str | None:
     """The kind of boilerplate cue phrase that starts ``text``, if any."""
     stripped = text.lstrip("-–—•·*#>|[( ").strip()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.extract.domains import registered_domain
 from warta.lang import read_lines, read_table, read_words
@@ -117,6 +117,7 @@ def _name_like(part: str) -> bool:
     return 0 < len(words) <= 3 and not any(c.isdigit() for c in part) and part[:1].isupper()
 
 
+@lru_cache(maxsize=8192)
 def parse_dateline(text: str) -> Dateline | None:
     """The dateline at the start of a lead paragraph, or None when the line has none.
 

@@ -43,7 +43,7 @@ from warta.store.search import (
     SearchHit,
     build_match,
 )
-from warta.types import Article, RawPage
+from warta.types import AnalyzedArticle, Article, RawPage
 
 # A batch is committed when it holds this many pages or is this old, whichever comes first:
 # small enough that a kill loses little, large enough that fsyncs do not dominate.
@@ -73,6 +73,12 @@ class ResultLike(Protocol):
     def article(self) -> Article | None: ...
     @property
     def error(self) -> str | None: ...
+
+
+def _analysis_of(result: ResultLike) -> AnalyzedArticle | None:
+    """The analysis a result carries, if any (``ExtractResult.analysis``; optional)."""
+    analysis = getattr(result, "analysis", None)
+    return analysis if isinstance(analysis, AnalyzedArticle) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,12 +258,17 @@ class Store:
                 rows.page_values(page, digest, stamp),
             )
             if cur.rowcount:
+                page_id = cur.lastrowid
+                conn.execute("UPDATE pages SET text_z = ? WHERE id = ?", (rows.compress(page.text), page_id))
                 placeholders = ", ".join("?" for _ in rows.ARTICLE_COLUMNS)
-                conn.execute(
+                art = conn.execute(
                     f"INSERT INTO articles (page_id, {', '.join(rows.ARTICLE_COLUMNS)}) "
                     f"VALUES (?, {placeholders})",
-                    (cur.lastrowid, *rows.article_values(article)),
+                    (page_id, *rows.article_values(article)),
                 )
+                analysis = _analysis_of(result)
+                if analysis is not None and art.lastrowid is not None:
+                    self._write_analysis(art.lastrowid, analysis)
             conn.execute("DELETE FROM failures WHERE source = ?", (rows.storable(result.source),))
             conn.execute("RELEASE page")
         except _PAGE_ERRORS as exc:
@@ -273,6 +284,42 @@ class Store:
             tally.added += 1
         else:
             tally.skipped += 1
+
+    def _write_analysis(self, article_id: int, analysis: AnalyzedArticle) -> None:
+        """Mentions, quotes and events of one article (inside the page's savepoint)."""
+        conn = self._conn
+        conn.executemany(
+            "INSERT INTO mentions (article_id, text, label, canonical, role, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, *rows.mention_values(m)) for m in analysis.entities])
+        conn.executemany(
+            "INSERT INTO quotes (article_id, text, speaker, speaker_label, kind, cue, start, end) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, *rows.quote_values(q)) for q in analysis.quotes])
+        conn.executemany(
+            "INSERT INTO events (article_id, date, granularity, timex, sentence, actors, start, end) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, *rows.event_values(e)) for e in analysis.events])
+
+    def get_analysis(self, article_id: int) -> AnalyzedArticle | None:
+        """The stored article with its mentions, quotes and events, or None."""
+        article = self.get_article(article_id)
+        if article is None:
+            return None
+        conn = self._conn
+        mentions = tuple(rows.mention_from_row(r) for r in conn.execute(
+            "SELECT * FROM mentions WHERE article_id = ? ORDER BY start", (article_id,)))
+        quotes = tuple(rows.quote_from_row(r) for r in conn.execute(
+            "SELECT * FROM quotes WHERE article_id = ? ORDER BY start", (article_id,)))
+        events = tuple(rows.event_from_row(r) for r in conn.execute(
+            "SELECT * FROM events WHERE article_id = ? ORDER BY start", (article_id,)))
+        return AnalyzedArticle(article, mentions, quotes, events)
+
+    def get_page_text(self, article_id: int) -> str | None:
+        """The page an article was extracted from, as stored (for re-extraction), or None."""
+        row = self._conn.execute(
+            "SELECT p.text_z FROM pages p JOIN articles a ON a.page_id = p.id WHERE a.id = ?", (article_id,)
+        ).fetchone()
+        return rows.decompress(row[0]) if row and row[0] is not None else None
 
     def _record_failure(
         self, source: str, digest: str | None, error: str, stamp: str, tally: _Tally
