@@ -184,7 +184,9 @@ def _find_lead(lines: list[Line], start: int, stop: int) -> tuple[int, Dateline 
     for i in range(max(start, last_meta + 1), stop):
         if lines[i].is_prose and not _header_prose(lines, i):
             return i, None
-    for i in range(start, stop):
+    # Every prose line is a caption or a repeat (a photo gallery): the first one after the
+    # header, else the first one at all.
+    for i in (*range(max(start, last_meta + 1), stop), *range(start, stop)):
         if lines[i].is_prose:
             return i, None
     return start, None

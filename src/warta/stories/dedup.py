@@ -23,7 +23,6 @@ page they copy. Memory stays bounded: only the last ``max_items`` articles are k
 
 from __future__ import annotations
 
-import zlib
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,8 +34,6 @@ from datasketch import MinHash, MinHashLSH
 
 from warta.stories.features import ArticleFeatures
 
-#: Words per shingle: long enough that two reports of one event in their own words share few.
-SHINGLE_WORDS = 5
 #: Permutations per MinHash: 64 keeps an article's signature at 512 bytes; the exact check
 #: afterwards removes the false candidates this coarseness lets through.
 NUM_PERM = 64
@@ -48,14 +45,6 @@ CONTAINMENT = 0.8
 MIN_SHINGLES = 12
 #: How many recent articles stay searchable; older ones keep their links but are not matched.
 MAX_ITEMS = 200_000
-
-
-def shingle_hashes(words: list[str], size: int = SHINGLE_WORDS) -> np.ndarray:
-    """Sorted unique CRC32 hashes of the ``size``-word shingles (stable across runs and hosts)."""
-    if len(words) < size:
-        return np.zeros(0, dtype=np.uint32)
-    hashes = {zlib.crc32(" ".join(words[i:i + size]).encode("utf-8")) for i in range(len(words) - size + 1)}
-    return np.array(sorted(hashes), dtype=np.uint32)
 
 
 def _identity(value: int) -> int:
@@ -85,10 +74,9 @@ class DuplicateFinder:
     """
 
     def __init__(self, containment: float = CONTAINMENT, num_perm: int = NUM_PERM,
-                 shingle_words: int = SHINGLE_WORDS, max_items: int = MAX_ITEMS) -> None:
+                 max_items: int = MAX_ITEMS) -> None:
         self.containment = containment
         self.num_perm = num_perm
-        self.shingle_words = shingle_words
         self.max_items = max_items
         self._reset()
 
@@ -101,20 +89,20 @@ class DuplicateFinder:
         self._members: dict[str, list[str]] = {}
         self._template = MinHash(num_perm=self.num_perm, hashfunc=_identity, seed=1)
 
-    def fit(self, items: Iterable[tuple[ArticleFeatures, list[str]]]) -> Self:
+    def fit(self, items: Iterable[ArticleFeatures]) -> Self:
         """Forget everything, then link the duplicates among ``items``."""
         self._reset()
         return self.partial_fit(items)
 
-    def partial_fit(self, items: Iterable[tuple[ArticleFeatures, list[str]]]) -> Self:
-        """Add ``(features, plain words)`` pairs; copies of earlier ones are linked to their original.
+    def partial_fit(self, items: Iterable[ArticleFeatures]) -> Self:
+        """Add articles (as features); copies of earlier ones are linked to their original.
 
         Within a batch, articles go in date order, so the earliest copy becomes the original
         whatever order the files were named in.
         """
-        batch = sorted(items, key=lambda it: (it[0].day is None, it[0].day or date.min, it[0].order))
-        for feats, words in batch:
-            self._add(feats, words)
+        batch = sorted(items, key=lambda f: (f.day is None, f.day or date.min, f.order))
+        for feats in batch:
+            self._add(feats)
         return self
 
     def root(self, source: str) -> str:
@@ -125,12 +113,12 @@ class DuplicateFinder:
         """The duplicates linked to the original ``source``."""
         return [m for m in self._members.get(source, [source]) if m != source]
 
-    def _add(self, feats: ArticleFeatures, words: list[str]) -> None:
+    def _add(self, feats: ArticleFeatures) -> None:
         self.n_seen_ += 1
         key = feats.source
         if key in self._copies:  # the same source given twice: keep the first
             return
-        copy = _Copy(shingle_hashes(words, self.shingle_words), feats.day, feats.order)
+        copy = _Copy(feats.shingles, feats.day, feats.order)
         roots: set[str] = set()
         if len(copy.shingles) >= MIN_SHINGLES:
             sig = self._template.copy()

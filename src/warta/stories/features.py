@@ -22,17 +22,23 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib.resources import files
 
+import numpy as np
+
 from warta.lang.id import load_time_words
 from warta.types import AnalyzedArticle, Article
 
-#: A word: letters and digits, keeping inner hyphens ("Jong-un", "U-17").
-WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+#: A word: a number with its decimal comma ("6,25" is not "6" and "25": BI rates, magnitudes,
+#: scores tell events apart), or letters and digits keeping inner hyphens ("Jong-un", "U-17").
+WORD = re.compile(r"\d+(?:[.,]\d+)*(?![\w-])|[^\W_]+(?:-[^\W_]+)*")
+#: A year printed in the text: the coarsest date, used when no full date is found.
+YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 #: A capitalised word or an acronym; a run of them is a name ("Sungai Wulan", "Kim Jong Un").
 CAP_RUN = re.compile(r"\b(?:[A-Z][\w'-]*[a-z0-9][\w'-]*|[A-Z]{2,}[\w-]*)(?:\s+(?:[A-Z][\w'-]*|[A-Z]{2,}))*")
 #: Full dates printed in Indonesian news: "(15/1/2024)" and "15 Januari 2024".
@@ -44,6 +50,8 @@ TITLE_WEIGHT = 3
 MIN_STEM = 4
 #: Entity labels that identify an event's actors and place; dates and numbers are compared apart.
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "GPE", "FAC", "EVENT"})
+#: Words per dedup shingle: long enough that two reports of one event in their own words share few.
+SHINGLE_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +59,7 @@ class ArticleFeatures:
     """One article as the story steps see it.
 
     ``words`` counts stems of the body plus the title (weighted); ``names`` counts canonical
-    names; ``day`` is the best date known (``dated`` says where it came from: "published",
+    names; ``shingles`` are the body's hashed 5-word shingles (for dedup); ``day`` is the best date known (``dated`` says where it came from: "published",
     "text" or "none"); ``fingerprint`` is a hash of the body, stable across runs.
     """
 
@@ -63,6 +71,7 @@ class ArticleFeatures:
     title: str | None
     lead: str
     fingerprint: str
+    shingles: np.ndarray
     order: int = 0
 
 
@@ -107,7 +116,7 @@ def content_words(text: str) -> list[str]:
     out: list[str] = []
     for m in WORD.finditer(text.lower()):
         w = m.group()
-        if w in stop or len(w) < 3 or w.isdigit() and len(w) < 3:
+        if w in stop or len(w) < 3 and not w[0].isdigit() or w.isdigit() and len(w) < 3:
             continue
         out.append(stem(w))
     return out
@@ -116,6 +125,14 @@ def content_words(text: str) -> list[str]:
 def plain_words(text: str) -> list[str]:
     """Every word of ``text``, lower-cased and unstemmed: the shingle material for dedup."""
     return WORD.findall(text.lower())
+
+
+def shingle_hashes(words: list[str], size: int = SHINGLE_WORDS) -> np.ndarray:
+    """Sorted unique CRC32 hashes of the ``size``-word shingles (stable across runs and hosts)."""
+    if len(words) < size:
+        return np.zeros(0, dtype=np.uint32)
+    hashes = {zlib.crc32(" ".join(words[i:i + size]).encode("utf-8")) for i in range(len(words) - size + 1)}
+    return np.array(sorted(hashes), dtype=np.uint32)
 
 
 def capitalised_names(text: str) -> Counter[str]:
@@ -172,7 +189,13 @@ def article_day(article: Article) -> tuple[date | None, str]:
         except ValueError:
             pass
     dates = text_dates(article.body)
-    return (max(dates), "text") if dates else (None, "none")
+    if dates:
+        return max(dates), "text"
+    years = Counter(YEAR.findall(article.body))
+    if years:  # mid-year stands for "some time that year": compared with a wide margin
+        year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        return date(int(year), 7, 1), "year"
+    return None, "none"
 
 
 def lead_sentence(body: str, limit: int = 160) -> str:
@@ -200,5 +223,6 @@ def featurize(item: Article | AnalyzedArticle, order: int = 0) -> ArticleFeature
         names = capitalised_names(article.body if not article.title else f"{article.title}\n{article.body}")
     day, dated = article_day(article)
     fingerprint = hashlib.sha1(article.body.encode("utf-8")).hexdigest()
+    shingles = shingle_hashes(plain_words(article.body))
     return ArticleFeatures(article.source, words, names, day, dated, article.title,
-                           lead_sentence(article.body), fingerprint, order)
+                           lead_sentence(article.body), fingerprint, shingles, order)
