@@ -195,3 +195,51 @@ def timex(path: str, reference: str) -> None:
     with open(path, encoding="utf-8", errors="replace") as fh:
         text = fh.read()
     _emit_jsonl(t.to_dict() for t in find_timexes(text, ref))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "markdown"]), default="markdown", show_default=True,
+              help="jsonl: one JSON object per story; markdown: a readable report.")
+@click.option("--no-analyze", is_flag=True, help="Cluster on extraction alone (faster; no timeline, names guessed).")
+def stories(paths: tuple[str, ...], fmt: str, no_analyze: bool) -> None:
+    """Group the pages into stories: the articles that report the same news event.
+
+    All PATHS are read as one collection. Every article lands in exactly one story (a lone
+    article gets its own); republished copies are linked to their original, and stories of one
+    long-running topic are listed as related. A page that cannot be extracted is reported on
+    stderr and left out.
+
+    \b
+    Example:
+      warta stories --format jsonl pages/*.txt > stories.jsonl
+      warta stories pages/ > report.md
+    """
+    from warta.analyze.pipeline import analyze
+    from warta.errors import AnalysisError
+    from warta.pipeline import extract_paths
+    from warta.stories import build_stories, render_markdown, story_to_dict
+    from warta.types import AnalyzedArticle, Article
+
+    items: list[Article | AnalyzedArticle] = []
+    analysis_failed = 0
+    for result in extract_paths(paths):
+        if result.article is None:
+            click.echo(f"warta: {result.source}: {result.error}", err=True)
+            continue
+        if no_analyze:
+            items.append(result.article)
+            continue
+        try:
+            items.append(analyze(result.article))
+        except AnalysisError:  # cluster on the article alone; names come from capitalisation
+            analysis_failed += 1
+            items.append(result.article)
+    if analysis_failed:
+        click.echo(f"warta: analysis failed on {analysis_failed} article(s); they were clustered without it",
+                   err=True)
+    found = build_stories(items)
+    if fmt == "jsonl":
+        _emit_jsonl(story_to_dict(s) for s in found)
+    else:
+        click.echo(render_markdown(found))

@@ -35,6 +35,9 @@ FOREIGN_STOP_RATIO = 0.02
 HEADLINE_CAP_RATIO = 0.6
 #: Related-list time stamps, ticker rows and desk sign-offs are never longer than this.
 SHORT_FORM_CHARS = 80
+#: A line without sentence punctuation holding this many commas (and one per four words or
+#: more) is a list of tags or names, not prose.
+LIST_COMMAS = 5
 #: Lines this long are prose even without final punctuation (scrapes cut mid-sentence).
 LONG_LINE_WORDS = 25
 
@@ -52,7 +55,7 @@ IMAGE_MD = re.compile(r"^!\[.*\]\(.*\)\s*\|?$|^!\[\]")
 #: "[Foto: ANTARA]", "Kredit Foto: ...", "(Liputan6.com/Nama)", "Dok. Basarnas", "REUTERS/Nama".
 CREDIT_TAIL = re.compile(
     r"(?:(?:\(|\[)\s*(?i:foto|photo|dok|sumber|ist|istimewa)\b[^)\]]{0,80}[)\]]"
-    r"|\b(?i:kredit\s+)?(?i:foto|photo|dok\.?|ilustrasi)\s*:\s*[^.]{1,80}"
+    r"|\b(?i:kredit\s+)?(?i:foto|photo|dok\.?|ilustrasi)\s*:\s*.{1,60}?"
     r"|\(\s*[A-Za-z][A-Za-z0-9 .]{1,29}(?:\s+FOTO)?\s*/\s*[^)]{2,80}\)"
     r"|\s/\s?[A-Z][\w.]*(?:[-/ ][\w.]+){0,5}/?"
     r"|(?:[A-Z][\w.]+/){1,4}[A-Z][\w. ]+(?:\s+via\s+[A-Z]+)?"
@@ -177,6 +180,8 @@ def first_kind(line: Line, *, foreign: bool = False) -> tuple[str, str]:
     if line.cap_ratio >= HEADLINE_CAP_RATIO and line.words <= 30 and not t.endswith("."):
         return "short", "headline-shaped line"
     stop = 1.0 if foreign else line.stop_ratio
+    if not line.ends_sentence and t.count(",") >= LIST_COMMAS and t.count(",") >= line.words / 4:
+        return "short", "comma-separated list (tags, names)"
     if line.words >= MIN_PROSE_WORDS and stop >= MIN_PROSE_STOP_RATIO and (
             line.ends_sentence or line.words >= LONG_LINE_WORDS):
         return "prose", ""

@@ -230,11 +230,11 @@ def _select_body(
     skip_next = False
     for i in range(lead, stop):
         ln = lines[i]
-        if skip_next:
-            skip_next = False
+        if skip_next:  # the titles listed under a bare "Baca Juga"
             if ln.kind == "short" and not ln.ends_sentence:
                 dropped.append(Dropped(ln.text, "title of a linked article"))
                 continue
+            skip_next = False
         if ln.kind in DROP_KINDS:
             dropped.append(Dropped(ln.text, ln.reason))
             skip_next = ln.kind == "related" and ln.words <= 3
@@ -283,7 +283,7 @@ def _cut_sentence(ln: Line) -> bool:
 def _subheading(lines: list[Line], i: int, lead: int, stop: int) -> bool:
     """A short title-like line between two prose paragraphs ("Jalannya Pertandingan")."""
     ln = lines[i]
-    if ln.words > 10 or ln.ends_sentence or not ln.text[:1].isupper():
+    if ln.words > 10 or ln.ends_sentence or not ln.text[:1].isupper() or len(ln.text) < 3:
         return False
     prev_ok = i - 1 >= lead and lines[i - 1].is_prose
     nxt = lines[i + 1] if i + 1 < stop else None
