@@ -33,6 +33,8 @@ FOREIGN_STOP_RATIO = 0.02
 #: Share of capitalised words above which a line not ending in a full stop is a headline
 #: (Indonesian headlines capitalise every content word; prose capitalises names only).
 HEADLINE_CAP_RATIO = 0.6
+#: A line shorter than this (in spaces) is never joined with the next: menus are short.
+MIN_WRAPPED_WORDS = 5
 #: Related-list time stamps, ticker rows and desk sign-offs are never longer than this.
 SHORT_FORM_CHARS = 80
 #: A line without sentence punctuation holding this many commas (and one per four words or
@@ -64,7 +66,9 @@ CREDIT_TAIL = re.compile(
     r"\s*[.)\]]?\s*$")
 CAPTION_LEAD = re.compile(r"^(?:ILUSTRASI|FOTO|Foto|Ilustrasi)\s*[.:\-]", re.U)
 #: A desk or agency sign-off after the last sentence: "... orang. ANTARA", "... (antara/jpnn)".
-SIGNOFF_TAIL = re.compile(r"(?<=[.!?\"”])\s*(?:\([^()]{2,60}\)|[A-Z]{3,12})\s*$")
+SIGNOFF_TAIL = re.compile(r"(?<=[.!?\"”])\s*(?:\([^()]{1,60}\)|[A-Z]{3,12})\s*$")
+#: A paragraph's closing desk sign-off, not a photo credit: "(antara/jpnn)", "(RMI/JAY/ES)".
+DESK_SIGNOFF = re.compile(r"\((?:[a-z0-9 ./-]+|(?:[A-Za-z]{1,5}/)+[A-Za-z]{1,5})\)\s*$")
 INITIALS_SIGNOFF = re.compile(r"^[(\[]\s*[a-z0-9]{1,6}(?:\s*[/-]\s*[a-z0-9]{1,6})*\s*[)\]]$", re.I)
 
 
@@ -126,15 +130,33 @@ def is_caption(text: str) -> bool:
     """
     if CAPTION_LEAD.match(text):
         return True
-    if text[:1] in "\"“'‘" or re.search(r"\([a-z0-9 ./-]+\)\s*$", text):
+    if text[:1] in "\"“'‘" or DESK_SIGNOFF.search(text):
         return False
     return bool(CREDIT_TAIL.search(text[-120:]))
+
+
+def _headline_case(text: str) -> bool:
+    words = text.split()
+    return sum(1 for w in words if w[0].isupper()) >= HEADLINE_CAP_RATIO * len(words)
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Join a sentence the scrape hard-wrapped: a line of some length that does not end a
+    sentence, followed by one that starts in lower case ("... akan dibicarakan" / "pilihannya.")."""
+    out: list[str] = []
+    for t in lines:
+        if (out and t[0].islower() and t[0].isalpha() and not SENTENCE_END.search(out[-1])
+                and out[-1].count(" ") >= MIN_WRAPPED_WORDS and not _headline_case(out[-1])):
+            out[-1] = f"{out[-1]} {t}"
+        else:
+            out.append(t)
+    return out
 
 
 def describe_lines(text: str) -> list[Line]:
     """Split ``text`` into non-empty lines and compute each line's features and first kind."""
     raw = [normalise_line(t) for t in text.split("\n")]
-    kept = [t for t in raw if t]
+    kept = _join_wrapped([t for t in raw if t])
     counts = Counter(t.casefold() for t in kept)
     stop = _stopwords()
     lines: list[Line] = []
