@@ -15,8 +15,8 @@ import pytest
 
 WARTA = str(Path(sys.executable).with_name("warta"))
 FLOORS = {
-    "dev": ["body_f1>=0.98", "body_precision>=0.97", "title>=0.95", "date_shown>=0.94", "time>=0.9",
-            "byline>=0.85", "wire>=0.9", "outlet>=0.75", "coverage>=1.0"],
+    "dev": ["body_f1>=0.99", "body_precision>=0.985", "title>=0.97", "date_shown>=0.95", "time>=0.95",
+            "byline>=0.9", "wire>=0.9", "outlet>=0.8", "coverage>=1.0"],
     "seeds": ["body_f1>=0.99", "title>=0.99", "date_shown>=0.99", "date_inferred>=0.99", "time>=0.99",
               "byline>=0.99", "wire>=0.99", "outlet>=0.99"],
 }

@@ -50,6 +50,8 @@ TITLE_WEIGHT = 3
 MIN_STEM = 4
 #: Entity labels that identify an event's actors and place; dates and numbers are compared apart.
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "GPE", "FAC", "EVENT"})
+#: A name that is a web address ("KOMPAS.com", "Tribunnews.com"): the outlet, not an actor.
+DOMAIN_LIKE = re.compile(r"\.(?:com|co|id|net|org|tv|news)\b", re.IGNORECASE)
 #: Words per dedup shingle: long enough that two reports of one event in their own words share few.
 SHINGLE_WORDS = 5
 
@@ -147,7 +149,9 @@ def capitalised_names(text: str) -> Counter[str]:
         words = [w for w in m.group().split() if w.lower() not in stop]
         if not words or len(words) == 1 and len(words[0]) < 3:
             continue
-        names[" ".join(words).lower()] += 1
+        name = " ".join(words)
+        if not DOMAIN_LIKE.search(name):
+            names[name.lower()] += 1
     return names
 
 
@@ -215,10 +219,12 @@ def featurize(item: Article | AnalyzedArticle, order: int = 0) -> ArticleFeature
         for w in content_words(article.title):
             words[w] += TITLE_WEIGHT
     names: Counter[str] = Counter()
+    outlet = (article.outlet_name or "").lower()
     if analyzed is not None:
         for mention in analyzed.entities:
-            if mention.label in NAME_LABELS:
-                names[mention.canonical.lower()] += 1
+            name = mention.canonical.lower()
+            if mention.label in NAME_LABELS and name != outlet and not DOMAIN_LIKE.search(name):
+                names[name] += 1
     if not names:
         names = capitalised_names(article.body if not article.title else f"{article.title}\n{article.body}")
     day, dated = article_day(article)
