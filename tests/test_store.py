@@ -494,3 +494,24 @@ def test_analysis_and_page_text_round_trip(tmp_path: Path) -> None:
         assert got is not None
         assert (got.entities, got.quotes, got.events) == (analysis.entities, analysis.quotes, analysis.events)
         assert store.get_page_text(article_id) == page.text
+
+
+def test_save_stories_replaces_membership_and_links_duplicates(tmp_path: Path) -> None:
+    from warta.pipeline import ExtractResult
+    from warta.types import Article, RawPage
+
+    def result(name: str, body: str, outlet: str) -> ExtractResult:
+        return ExtractResult(name, RawPage(name, body), Article(source=name, body=body, outlet=outlet,
+                                                                 published=f"2024-01-1{len(name)}"))
+
+    with Store.open(tmp_path / "kb.db") as store:
+        store.ingest([result("a.txt", "Isi berita pertama.", "a.id"), result("bb.txt", "Isi berita kedua.", "b.id")])
+        n = store.save_stories([{"id": "s1", "title": "Cerita", "articles": ["a.txt", "bb.txt", "missing.txt"],
+                                 "duplicates": {"bb.txt": "a.txt"}, "timeline": []}])
+        assert n == 1
+        conn = store._conn
+        assert tuple(conn.execute("SELECT n_articles, n_outlets, first_published FROM stories").fetchone()) == (
+            2, 2, "2024-01-15")
+        assert conn.execute("SELECT count(*) FROM duplicates").fetchone()[0] == 1
+        store.save_stories([])
+        assert conn.execute("SELECT count(*) FROM stories").fetchone()[0] == 0

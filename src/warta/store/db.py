@@ -19,18 +19,19 @@ every page already stored (the page's content hash is ``UNIQUE``).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol
+from typing import Any, Protocol
 
 from warta.errors import StoreError
 from warta.store import rows
@@ -313,6 +314,47 @@ class Store:
         events = tuple(rows.event_from_row(r) for r in conn.execute(
             "SELECT * FROM events WHERE article_id = ? ORDER BY start", (article_id,)))
         return AnalyzedArticle(article, mentions, quotes, events)
+
+    def save_stories(self, stories: Iterable[Mapping[str, Any]]) -> int:
+        """Replace the stored stories with ``stories`` (rows of ``warta stories --format jsonl``).
+
+        Each needs ``id``, ``title`` and ``articles`` (article sources as ingested); an optional
+        ``duplicates`` maps a copy's source to its original's. Everything else in the row is kept
+        as the story's JSON document. Returns the number of stories stored. One transaction:
+        readers see the old stories or the new ones, never a mix.
+        """
+        ids = {src: aid for aid, src in self._conn.execute("SELECT id, source FROM articles")}
+        stamp = _now()
+        count = 0
+        with self._errors("saving stories"), _transaction(self._conn):
+            conn = self._conn
+            conn.execute("DELETE FROM story_articles")
+            conn.execute("DELETE FROM stories")
+            conn.execute("DELETE FROM duplicates")
+            for story in stories:
+                members = [ids[s] for s in story.get("articles", []) if s in ids]
+                if not members:
+                    continue
+                dates = [r[0] for r in conn.execute(
+                    f"SELECT published FROM articles WHERE id IN ({','.join('?' * len(members))}) "
+                    "AND published IS NOT NULL ORDER BY published", members)]
+                outlets = {r[0] for r in conn.execute(
+                    f"SELECT outlet FROM articles WHERE id IN ({','.join('?' * len(members))})", members)}
+                doc = {k: v for k, v in story.items() if k not in ("id", "title", "articles")}
+                conn.execute(
+                    "INSERT INTO stories (id, title, first_published, last_published, n_articles, n_outlets, doc, "
+                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (story["id"], story.get("title") or "", dates[0] if dates else None,
+                     dates[-1] if dates else None, len(members), len(outlets - {None}) or 1,
+                     json.dumps(doc, ensure_ascii=False), stamp))
+                conn.executemany("INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                                 [(story["id"], m) for m in members])
+                for copy, original in (story.get("duplicates") or {}).items():
+                    if copy in ids and original in ids and copy != original:
+                        conn.execute("INSERT OR REPLACE INTO duplicates (article_id, original_id) VALUES (?, ?)",
+                                     (ids[copy], ids[original]))
+                count += 1
+        return count
 
     def get_page_text(self, article_id: int) -> str | None:
         """The page an article was extracted from, as stored (for re-extraction), or None."""
