@@ -13,10 +13,13 @@ def analyzed_to_dict(analyzed: AnalyzedArticle, *, explain: bool = False) -> dic
     row["entities"] = [
         {"text": m.text, "label": m.label, "canonical": m.canonical, "start": m.start, "end": m.end, "role": m.role}
         for m in analyzed.entities]
-    row["quotes"] = [
+    # CONTRACT's `quotes` are quotations (direct or partial); reported speech goes beside them.
+    quotes = [
         {"speaker": q.speaker, "text": q.text, "kind": q.kind, "cue": q.cue, "start": q.start, "end": q.end,
          "speaker_label": q.speaker_label}
         for q in analyzed.quotes]
+    row["quotes"] = [q for q in quotes if q["kind"] != "indirect"]
+    row["reported_speech"] = [q for q in quotes if q["kind"] == "indirect"]
     row["events"] = [
         {"date": e.date, "granularity": e.granularity, "timex": e.timex, "sentence": e.sentence,
          "start": e.start, "end": e.end, "actors": list(e.actors)}

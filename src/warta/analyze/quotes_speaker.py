@@ -1,0 +1,250 @@
+"""Who said it: reporting verbs, speaker phrases and pronouns, read from the language data.
+
+Indonesian news attributes speech in three shapes, and each needs the speaker looked for in
+a different place:
+
+* verb first, after the quotation: ``“…,” kata Kepala BNPB Suharyanto saat ...`` (the name
+  follows the verb, up to a stop word such as *saat*, *kepada*, *seperti dikutip*);
+* subject first: ``Suharyanto mengatakan, “…”`` / ``Dia menambahkan bahwa ...`` (the name
+  is the last entity before the verb, adverbs such as *juga* skipped);
+* a preposition: ``Menurut Suharyanto, ...``.
+
+A speaker phrase becomes a canonical name through the entity mentions inside it: a person
+first (``kata juru bicara Kremlin Dmitry Peskov`` -> Dmitry Peskov), else an organisation or
+country (``kata Korea Utara``); a capitalised run of words is the fallback when the recogniser
+missed the name. A pronoun or a ``-nya`` form (``katanya``, ``ia``, ``beliau``) is reported as
+such and resolved by the caller, which knows the current speaker.
+
+    >>> verb_kind("ujarnya")
+    ('post', True)
+    >>> verb_kind("mengatakan")
+    ('active', False)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from warta.lang import read_table, read_words
+from warta.types import Mention
+
+# A speaker phrase longer than this many words is a clause, not a name and its title.
+MAX_SPEAKER_WORDS = 20
+# The subject of "X mengatakan" must end this close to the verb (characters): a name further
+# back belongs to another clause of the sentence.
+MAX_SUBJECT_GAP = 40
+PERSON, ORGANISATION, PLACE = "PER", "ORG", "LOC"
+SPEAKER_LABELS = (PERSON, ORGANISATION, PLACE)
+
+_TOKEN = re.compile(r"[\w’'.-]*\w|[^\w\s]")
+_NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "de", "al", "el", "di"})
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word lists of ``lang/id`` that attribution reads (see each file's header)."""
+
+    verbs: dict[str, str]
+    pronouns: frozenset[str]
+    stops: frozenset[str]
+    adverbs: frozenset[str]
+    partial_cues: frozenset[str]
+    title_cues: frozenset[str]
+    unnamed: frozenset[str]
+    common: frozenset[str]
+    titles: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The attribution word lists, read once per process."""
+    verbs = {row[0].casefold(): row[1] for row in read_table("id", "reporting_verbs.txt") if len(row) >= 2}
+    try:
+        titles = read_words("id", "gazetteer/per_title.txt")
+    except (FileNotFoundError, OSError):  # the titles are a help, not a requirement
+        titles = frozenset()
+    return Lexicon(
+        verbs=verbs,
+        pronouns=read_words("id", "reporting_pronouns.txt"),
+        stops=read_words("id", "quote_speaker_stops.txt"),
+        adverbs=read_words("id", "reporting_adverbs.txt"),
+        partial_cues=read_words("id", "quote_partial_cues.txt"),
+        title_cues=read_words("id", "quote_title_cues.txt"),
+        unnamed=read_words("id", "quote_unnamed_cues.txt"),
+        common=read_words("id", "stopwords.txt"),
+        titles=titles,
+    )
+
+
+def verb_kind(word: str) -> tuple[str, bool] | None:
+    """``(kind, by_pronoun)`` when ``word`` is a reporting verb: kind is post/active/prep and
+    ``by_pronoun`` is true for a ``-nya`` form ("ujarnya": he or she said)."""
+    w = word.casefold()
+    verbs = lexicon().verbs
+    if w in verbs:
+        return verbs[w], w == "katanya"
+    if w.endswith("nya") and verbs.get(w[:-3]) == "post":
+        return "post", True
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker as the text gives it: a name and label, or ``pronoun`` for "dia", "-nya"."""
+
+    name: str | None
+    label: str | None
+    pronoun: bool = False
+
+
+PRONOUN = Speaker(None, None, pronoun=True)
+
+
+def tokens(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` tokens of ``text``, offsets shifted by ``offset``."""
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN.finditer(text)]
+
+
+class Resolver:
+    """Turns spans of the body into speakers, through the article's entity mentions."""
+
+    def __init__(self, body: str, mentions: Sequence[Mention]) -> None:
+        self.body = body
+        self.mentions = sorted((m for m in mentions if m.label in SPEAKER_LABELS and 0 <= m.start < m.end),
+                               key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self.lex = lexicon()
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside ``[start, end)``, in order."""
+        i = bisect.bisect_left(self._starts, start)
+        out: list[Mention] = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def last_person_before(self, pos: int) -> Speaker | None:
+        """The person mentioned last before ``pos``: the antecedent when nobody was quoted yet."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.label == PERSON and m.end <= pos:
+                return Speaker(m.canonical, PERSON)
+            i -= 1
+        return None
+
+    def phrase_end(self, start: int, limit: int) -> int:
+        """Where the speaker phrase that begins at ``start`` ends (see the module docstring)."""
+        toks = tokens(self.body[start:limit], start)
+        end = start
+        skip_to = -1
+        for k, (a, b, word) in enumerate(toks):
+            if a < skip_to:
+                continue
+            if word == "(" and k > 0:  # "(BNPB)" inside a title goes on; "(22/11)" ends it
+                close = self.body.find(")", a, limit)
+                inside = self.body[a + 1:close] if close > 0 else ""
+                if inside and not inside[:1].isdigit() and len(inside) <= 40:
+                    skip_to, end = close + 1, close + 1
+                    continue
+                break
+            if k >= MAX_SPEAKER_WORDS or word in ".;()[]!?:\n" or word in "“”\"'‘’«»":
+                break
+            if word == ",":
+                nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
+                if not nxt[:1].isupper():
+                    break
+                continue
+            if word.islower() and word.casefold() in self.lex.stops and k > 0:
+                break
+            end = b
+        return end
+
+    def name_after(self, start: int, limit: int) -> Speaker | None:
+        """The speaker named by the phrase starting at ``start`` ("kata Kepala BNPB Suharyanto")."""
+        end = self.phrase_end(start, limit)
+        if end <= start:
+            return None
+        words = tokens(self.body[start:end], start)
+        if words and words[0][2].casefold() in self.lex.unnamed:
+            return None
+        found = self._name_in(start, end, prefer_last=True)
+        if found and found.label == PERSON:
+            return found
+        if not words or words[0][2].casefold() in self.lex.pronouns or words[-1][2].casefold() in self.lex.pronouns:
+            return PRONOUN  # "kata dia", "kata perwira polisi itu": someone already named
+        if found is None and all(w[2].casefold() in self.lex.titles for w in words if w[2][:1].isupper()):
+            return PRONOUN  # "tutur Presiden": a title alone stands for the person holding it
+        return found
+
+    def subject_before(self, start: int, verb_start: int) -> Speaker | None:
+        """The subject of a verb at ``verb_start``: a pronoun or the last name before it."""
+        toks = tokens(self.body[start:verb_start], start)
+        # skip "juga", a day name or a comma between the subject and its verb
+        # ("Kapolresta Kombes Pol Wahyono, Selasa mengatakan")
+        while toks and (toks[-1][2].casefold() in self.lex.adverbs or toks[-1][2].casefold() in self.lex.stops
+                        or toks[-1][2] == ","):
+            toks.pop()
+        if not toks:
+            return None
+        last = toks[-1][2].casefold()
+        if last in self.lex.pronouns or (last.endswith("nya") and len(toks) == 1):
+            return PRONOUN
+        near = toks[-1][1]
+        found = [m for m in self.within(start, near) if near - m.end <= MAX_SUBJECT_GAP]
+        people = [m for m in found if m.label == PERSON]
+        if people:
+            return Speaker(people[-1].canonical, PERSON)
+        if found and found[-1].end >= near - 1:
+            return Speaker(found[-1].canonical, found[-1].label)
+        run: list[tuple[int, int, str]] = []
+        for tok in reversed(toks):  # "warga bernama Kurniati mengungkapkan": the name right before
+            if not tok[2][:1].isupper():
+                break
+            run.insert(0, tok)
+        return self._capitalised(run, start) if run else None
+
+    def _name_in(self, start: int, end: int, *, prefer_last: bool) -> Speaker | None:
+        found = self.within(start, end)
+        people = [m for m in found if m.label == PERSON]
+        if people:
+            m = people[-1] if prefer_last else people[0]
+            return Speaker(m.canonical, PERSON)
+        if found:
+            return Speaker(found[0].canonical, found[0].label)
+        return self._capitalised(tokens(self.body[start:end], start), start)
+
+    def _capitalised(self, toks: list[tuple[int, int, str]], start: int) -> Speaker | None:
+        """The last run of capitalised words that are not titles: a name the recogniser missed."""
+        runs: list[list[str]] = [[]]
+        for _, _, word in toks:
+            folded = word.casefold()
+            is_name = word[:1].isupper() and folded not in self.lex.titles and folded not in self.lex.common \
+                and folded not in self.lex.stops and folded not in self.lex.adverbs
+            if is_name or (runs[-1] and word.casefold() in _NAME_PARTICLES):
+                runs[-1].append(word)
+            elif runs[-1]:
+                runs.append([])
+        named = [r for r in runs if r and r[-1].casefold() not in _NAME_PARTICLES]
+        if not named:
+            return None
+        name = " ".join(named[-1]).strip(" ,.")
+        if not name or name.casefold() in self.lex.pronouns:
+            return None
+        return self.canonical_for(name)
+
+    def canonical_for(self, name: str) -> Speaker:
+        """A name the recogniser missed, matched to a mention's canonical name when one ends
+        or begins with it ("Asep" -> "Asep Iwan Iriawan"), else kept as printed (PER)."""
+        key = name.casefold().split()
+        for m in self.mentions:
+            mk = m.canonical.casefold().split()
+            if len(mk) >= len(key) and (mk[-len(key):] == key or mk[:len(key)] == key):
+                return Speaker(m.canonical, m.label)
+        return Speaker(name, PERSON)

@@ -1,0 +1,189 @@
+"""Quotations and who said them: each form Indonesian news prints, on invented paragraphs.
+
+Mentions are made by hand (``_mentions``) so these tests pin the quote step alone, whatever
+the entity recogniser does.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.analyze.quotes import find_quotes
+from warta.analyze.quotes_marks import quote_spans
+from warta.types import Mention, Quote
+
+PEOPLE = {
+    "Rina Wulandari": "PER", "Rina": "PER", "Budi Santoso": "PER", "Budi": "PER",
+    "Sari Anggraini": "PER", "Komisi Pangan": "ORG", "Korea Utara": "LOC", "Rusia": "LOC",
+    "Maria Lestari": "PER", "Dewi Kartika": "PER", "Dewi": "PER",
+}
+
+
+def _mentions(body: str) -> list[Mention]:
+    """Every occurrence of a known name, canonical = the longest known name starting with it."""
+    found: list[Mention] = []
+    taken: set[int] = set()
+    for name in sorted(PEOPLE, key=len, reverse=True):
+        canonical = max((n for n in PEOPLE if n.startswith(name)), key=len)
+        start = body.find(name)
+        while start >= 0:
+            if start not in taken:
+                found.append(Mention(name, PEOPLE[name], canonical, start, start + len(name)))
+                taken.update(range(start, start + len(name)))
+            start = body.find(name, start + 1)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _quotes(body: str, kind: str | None = None) -> list[Quote]:
+    return [q for q in find_quotes(body, _mentions(body)) if kind is None or q.kind == kind]
+
+
+@pytest.mark.parametrize(("body", "text", "speaker", "cue"), [
+    ("“Harga beras akan turun bulan depan,” kata Rina Wulandari di Bandung.",
+     "Harga beras akan turun bulan depan,", "Rina Wulandari", "kata"),
+    ('"Kami menunggu keputusan pusat," ujar Kepala Dinas Pangan Budi Santoso, Senin (3/4).',
+     "Kami menunggu keputusan pusat,", "Budi Santoso", "ujar"),
+    ("Rina Wulandari mengatakan, “Stok gudang masih cukup sampai akhir tahun.”",
+     "Stok gudang masih cukup sampai akhir tahun.", "Rina Wulandari", "mengatakan"),
+    ("Budi Santoso berkata: “Kami tidak akan mundur dari rencana ini.”",
+     "Kami tidak akan mundur dari rencana ini.", "Budi Santoso", "berkata"),
+    ("Menurut Sari Anggraini, “pasar tradisional harus dibenahi lebih dulu.”",
+     "pasar tradisional harus dibenahi lebih dulu.", "Sari Anggraini", "Menurut"),
+    ("Ditanya soal tuduhan itu, Budi Santoso berkata:\n\n“Semua laporan itu tidak berdasar.”",
+     "Semua laporan itu tidak berdasar.", "Budi Santoso", "berkata"),
+    ("“Jalur distribusi sudah kami buka kembali,” tutur Kepala Badan Logistik (BL) Budi Santoso.",
+     "Jalur distribusi sudah kami buka kembali,", "Budi Santoso", "tutur"),
+])
+def test_direct_quote_before_or_after_the_verb(body: str, text: str, speaker: str, cue: str) -> None:
+    quote = _quotes(body, "direct")[0]
+    assert (quote.text, quote.speaker, quote.cue) == (text, speaker, cue)
+    assert body[quote.start:quote.end] == quote.text
+
+
+def test_missing_opening_mark_before_a_reporting_verb() -> None:
+    body = ("Rina Wulandari meninjau pasar pagi itu.\n\n"
+            "Semua pedagang sudah mendapat kios baru di lantai dua,” ujarnya.")
+    quote = _quotes(body, "direct")[0]
+    assert quote.text.startswith("Semua pedagang") and quote.speaker == "Rina Wulandari"
+
+
+def test_closing_mark_alone_without_a_verb_is_no_quote() -> None:
+    assert _quotes("Rak di toko itu kosong” sejak pagi tadi.") == []
+
+
+def test_quote_over_two_paragraphs_is_one_quote() -> None:
+    body = ("“Kami sudah menyiapkan tenda untuk para pengungsi.\n\n"
+            "Air bersih juga dikirim setiap hari,” kata Budi Santoso.")
+    quotes = _quotes(body, "direct")
+    assert len(quotes) == 1
+    assert "tenda" in quotes[0].text and "Air bersih" in quotes[0].text
+    assert quotes[0].speaker == "Budi Santoso"
+
+
+def test_paragraphs_that_reopen_the_mark_share_the_final_attribution() -> None:
+    body = ("“Kami sudah menyiapkan tenda untuk para pengungsi.\n\n"
+            "“Air bersih juga dikirim setiap hari,” kata Budi Santoso.")
+    quotes = _quotes(body, "direct")
+    assert [q.speaker for q in quotes] == ["Budi Santoso", "Budi Santoso"]
+
+
+def test_quote_cut_by_the_excerpt_runs_to_the_end() -> None:
+    body = "Sari Anggraini menjawab pertanyaan wartawan.\n\n“Kami belum bisa memastikan jumlah korban yang"
+    quote = _quotes(body, "direct")[-1]
+    assert quote.text.endswith("korban yang") and quote.speaker == "Sari Anggraini"
+
+
+@pytest.mark.parametrize("body", [
+    "Pengamat menyebut aliansi itu sebagai “NATO versi Asia” yang mengancam kawasan.",
+    "Budi Santoso menilai program tersebut hanya “gula-gula politik” menjelang pemilu.",
+    "Warga menyebut kebijakan baru itu ‘setengah hati’ dan meminta kajian ulang.",
+])
+def test_short_fragment_in_the_writers_sentence_is_partial(body: str) -> None:
+    quotes = _quotes(body)
+    marked = [q for q in quotes if q.kind != "indirect"]
+    assert marked and all(q.kind == "partial" for q in marked)
+
+
+def test_a_title_in_marks_is_not_a_quotation() -> None:
+    body = "Paduan suara membawakan lagu “Dalam Terang Kita Berjalan” di akhir acara."
+    assert [q for q in _quotes(body) if q.kind != "indirect"] == []
+
+
+@pytest.mark.parametrize(("body", "speaker", "fragment"), [
+    ("Rina Wulandari mengatakan bahwa harga cabai naik dua kali lipat sejak awal bulan.",
+     "Rina Wulandari", "harga cabai naik"),
+    ("Menurut Budi Santoso, jalan desa rusak parah akibat banjir pekan lalu.",
+     "Budi Santoso", "jalan desa rusak"),
+    ("Pasokan listrik akan pulih dalam tiga hari, kata Sari Anggraini kepada wartawan.",
+     "Sari Anggraini", "Pasokan listrik"),
+])
+def test_reported_speech_is_indirect(body: str, speaker: str, fragment: str) -> None:
+    quote = _quotes(body, "indirect")[0]
+    assert quote.speaker == speaker and fragment in quote.text
+    assert body[quote.start:quote.end] == quote.text
+    assert not quote.text.startswith("bahwa")
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("Dewi Kartika tiba di lokasi gempa.\n\n“Bantuan harus sampai hari ini juga,” katanya.", "Dewi Kartika"),
+    ("Budi Santoso mengatakan stok aman.\n\nDia menambahkan, “Tidak perlu panic buying.”", "Budi Santoso"),
+    ("Sari Anggraini hadir di rapat itu.\n\n“Anggaran sudah disetujui,” kata dia.", "Sari Anggraini"),
+    ("“Kami siap membantu,” kata Rina Wulandari.\n\n“Semua posko sudah dibuka sejak pagi.”", "Rina Wulandari"),
+    ("“Kami siap membantu,” kata Rina Wulandari.\n\nBudi Santoso menilai langkah itu tepat.\n\n"
+     "“Koordinasi berjalan baik,” ujarnya.", "Budi Santoso"),
+    ("“Jalur sudah dibuka,” kata Dewi Kartika.\n\n“Evakuasi dilanjutkan besok pagi,” tutur Presiden.",
+     "Dewi Kartika"),
+])
+def test_pronoun_and_unattributed_quotes_go_to_the_current_speaker(body: str, speaker: str) -> None:
+    assert _quotes(body, "direct")[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("body", "speaker", "label"), [
+    ("“Kami menolak tuduhan itu,” kata Korea Utara dalam pernyataan resminya.", "Korea Utara", "LOC"),
+    ("“Sanksi itu tidak sah,” kata pernyataan juru bicara kementerian Rusia, Maria Lestari.",
+     "Maria Lestari", "PER"),
+    ("“Data akan dirilis pekan depan,” tulis Komisi Pangan di laman resminya.", "Komisi Pangan", "ORG"),
+])
+def test_organisation_or_country_as_speaker(body: str, speaker: str, label: str) -> None:
+    quote = _quotes(body, "direct")[0]
+    assert (quote.speaker, quote.speaker_label) == (speaker, label)
+
+
+def test_unnamed_speaker_is_left_empty() -> None:
+    body = "“Harga naik terus, Bu,” kata seorang pedagang di pasar."
+    assert _quotes(body, "direct")[0].speaker is None
+
+
+def test_inner_straight_quotes_do_not_split_the_quotation() -> None:
+    body = '"Kebijakan "new normal" membuat pasar bergairah lagi," kata Sari Anggraini.'
+    quote = _quotes(body, "direct")[0]
+    assert quote.text.startswith("Kebijakan") and quote.text.endswith("lagi,")
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    assert quote_spans("Salat Jum'at di masjid Ma’ruf berjalan tertib.") == []
+
+
+MARKS = st.sampled_from(["“", "”", '"', "‘", "’", "'", ",", ".", ":", " ", "\n", "\n\n"])
+WORDS = st.sampled_from(["kata", "ujarnya", "Rina Wulandari", "mengatakan", "bahwa", "Menurut", "dia",
+                         "harga", "naik", "(BNPB)", "(3/4)", "seorang", "itu", "Budi", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(MARKS, WORDS), max_size=60))
+def test_never_crashes_and_offsets_slice_the_body(parts: list[str]) -> None:
+    body = " ".join(parts)
+    for quote in find_quotes(body, _mentions(body)):
+        assert 0 <= quote.start <= quote.end <= len(body)
+        assert quote.kind in ("direct", "partial", "indirect")
+        if quote.kind != "direct" or "\n" not in quote.text:
+            assert body[quote.start:quote.end] == quote.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_never_crashes_on_any_text(body: str) -> None:
+    for quote in find_quotes(body, []):
+        assert 0 <= quote.start <= quote.end <= len(body)
