@@ -43,7 +43,7 @@ def read_conllu(path: Path) -> list[tuple[str, list[str]]]:
             if "." in ident:  # empty node: no surface form
                 continue
             if "-" in ident:
-                lo, hi = (int(x) for x in ident.split("-"))
+                _lo, hi = (int(x) for x in ident.split("-"))
                 toks.append(cols[1])
                 skip_to = hi
                 continue

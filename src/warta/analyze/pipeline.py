@@ -40,7 +40,10 @@ def analyze(article: Article) -> AnalyzedArticle:
         from warta.analyze.quotes import find_quotes
 
         people_not_in_story = (*article.authors, *article.editors)
-        mentions: list[Mention] = find_entities(body, exclude_names=people_not_in_story)
+        # Headline, deck and captions help resolve short names in the body ("Kim" -> the
+        # "Kim Jong Un" of a caption); they never become mentions themselves.
+        context = (article.title or "", article.deck or "", *(c.text for c in article.captions))
+        mentions: list[Mention] = find_entities(body, exclude_names=people_not_in_story, context=context)
         step = "quotes"
         quotes: list[Quote] = find_quotes(body, mentions)
         step = "events"

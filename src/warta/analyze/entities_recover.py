@@ -1,0 +1,188 @@
+"""Recover mentions the CRF missed, from evidence in the same article (stage 2b of entities).
+
+The tagger decides one sentence at a time, so it tags "Dmitry Peskov" in one sentence and
+misses "Peskov" at the start of the next, reads "Wali Kota Bogor Bima Arya" as one place, and
+does not know "Korut". A reader uses what the article has already said. Two rules, both over
+data and the article itself:
+
+* **titled names**: a person title ("Kepala BNPB", "Wali Kota Bogor") followed by known
+  places and bodies and then capitalised words that nobody knows as a place or body: those
+  words are a person's name. A place or body span that swallowed the name is cut before it;
+* **repeated names**: a name the article already tagged as a person (or its last word, when
+  the full name has two words or more), and a name from ``aliases.tsv``, is a mention
+  wherever it appears untagged.
+
+    >>> from warta.analyze.sentences import tokenize
+    >>> toks = tokenize("Wali Kota Bogor Bima Arya meninjau banjir.")
+    >>> titled_name_spans(toks)
+    [(3, 5)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from warta.analyze.entities_resolve import Draft, RoleWords, known_label, name_key, role_words
+from warta.analyze.sentences import Token
+from warta.lang import read_table
+
+__all__ = ["propagate_names", "recover_titled_names", "titled_name_spans"]
+
+# A name after a title is at most this many words ("Nofriansyah Yosua Hutabarat" is three).
+MAX_NAME_TOKENS = 4
+
+
+def _cap(tok: str) -> bool:
+    return tok[:1].isupper() and any(c.isalpha() for c in tok)
+
+
+def _title_len(tokens: Sequence[Token], i: int, words: RoleWords) -> int:
+    for size in range(min(4, len(tokens) - i), 0, -1):
+        if " ".join(t.casefold() for t, _, _ in tokens[i:i + size]) in words.titles:
+            return size
+    return 0
+
+
+def _known_len(tokens: Sequence[Token], i: int) -> int:
+    for size in range(min(5, len(tokens) - i), 0, -1):
+        if known_label(" ".join(t for t, _, _ in tokens[i:i + size])) is not None:
+            return size
+    return 0
+
+
+def titled_name_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token spans of names that follow a title and its known places or bodies."""
+    words = role_words()
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        size = _title_len(tokens, i, words)
+        if not size:
+            i += 1
+            continue
+        j = i + size
+        # The role's complement: more titles, known names, lower-case role words, a comma.
+        complement = 0
+        while j < len(tokens):
+            step = _title_len(tokens, j, words) or _known_len(tokens, j)
+            if not step and tokens[j][0].casefold() in words.parts:
+                step = 1
+            if not step:
+                break
+            j += step
+            complement += 1
+        if j < len(tokens) and tokens[j][0] == ",":
+            j += 1
+        k = j
+        while k < len(tokens) and k - j < MAX_NAME_TOKENS and _cap(tokens[k][0]) \
+                and not _known_len(tokens, k) and not _title_len(tokens, k, words):
+            k += 1
+        if k - j == 1 and complement >= 2 and j - 1 > i + size and _cap(tokens[j - 1][0]) \
+                and not tokens[j - 1][0].isupper() and tokens[j - 1][0] != ",":
+            j -= 1       # "Wali Kota Bogor Bima Arya": "Bima" is a town, and here a name
+        follows = tokens[k][0] if k < len(tokens) else "."
+        # A one-word name must be followed by a clause ("Suharyanto mengatakan") or a stop:
+        # "Sekretaris Daerah (Sekda)", "Bidang Politik, Hukum" are offices, not people.
+        one_word_ok = k - j > 1 or follows[:1].islower() or follows in (".", "”", '"')
+        if k > j and not _cap(follows) and follows.casefold() not in words.parts and one_word_ok \
+                and tokens[k - 1][2] - tokens[j][1] > 1:
+            spans.append((j, k))
+        i = max(k, i + 1)
+    return spans
+
+
+def recover_titled_names(body: str, drafts: list[Draft], sentences: Sequence[Sequence[Token]],
+                         skip: frozenset[int] = frozenset()) -> list[Draft]:
+    """Add the titled names the tagger missed; cut place or body spans that swallowed one.
+
+    Sentences in ``skip`` (keyword lists) are left alone.
+    """
+    out = list(drafts)
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence, []).append(d)
+    places = {d.text for d in drafts if d.label in ("LOC", "ORG")}
+    for si, tokens in enumerate(sentences):
+        if si in skip:
+            continue
+        for a, b in titled_name_spans(tokens):
+            if body[tokens[a][1]:tokens[b - 1][2]] in places:
+                continue     # "warga Koja" where the article tags Koja as a place
+            here = by_sentence.get(si, [])
+            if any(d.label == "PER" and d.first < b and a < d.last for d in here):
+                continue
+            clash = [d for d in here if d.first < b and a < d.last]
+            if any(not (d.first < a and d.last == b) for d in clash):
+                continue     # only a span that ends with the name is cut ("Bogor Bima Arya")
+            for d in clash:
+                d.last = a
+                d.end = tokens[a - 1][2]
+                d.text = body[d.start:d.end]
+            out.append(Draft(start=tokens[a][1], end=tokens[b - 1][2], label="PER", sentence=si,
+                             first=a, last=b, text=body[tokens[a][1]:tokens[b - 1][2]]))
+    return out
+
+
+@cache
+def _alias_names() -> dict[tuple[str, ...], str]:
+    """Token sequences of the names in ``aliases.tsv`` (as written) -> their label."""
+    out: dict[tuple[str, ...], str] = {}
+    for row in read_table("id", "aliases.tsv"):
+        if len(row) >= 3 and row[2] in ("LOC", "ORG", "PER"):
+            out[tuple(row[0].split())] = row[2]
+    return out
+
+
+def propagate_names(body: str, drafts: list[Draft], sentences: Sequence[Sequence[Token]],
+                    never: frozenset[str], skip: frozenset[int] = frozenset(),
+                    context_names: Sequence[str] = ()) -> list[Draft]:
+    """Add untagged repeats of the article's person names and of known aliases.
+
+    ``never`` are words that are no name on their own; sentences in ``skip`` are left alone;
+    ``context_names`` (people named in the headline or captions) count as tagged names.
+    """
+    surfaces: dict[tuple[str, ...], str] = dict(_alias_names())
+    titles = role_words().titles | role_words().honorifics
+    names = [d.text for d in drafts if d.label == "PER"] + list(context_names)
+    for name in names:
+        toks = tuple(name.split())
+        surfaces[toks] = "PER"
+        if len(toks) < 2:
+            continue
+        for part in (toks[0], toks[-1]):     # "Peskov", and "Prabowo" or "Kim"
+            if len(part) > 2 and part[:1].isupper() and known_label(part) is None \
+                    and " ".join(name_key(part)) not in never and part.casefold() not in titles:
+                surfaces.setdefault((part,), "PER")
+    if not surfaces:
+        return drafts
+    lengths: dict[str, list[int]] = {}
+    for key in surfaces:
+        lengths.setdefault(key[0], []).append(len(key))
+    for sizes in lengths.values():
+        sizes.sort(reverse=True)
+    taken: dict[int, set[int]] = {}
+    for d in drafts:
+        taken.setdefault(d.sentence, set()).update(range(d.first, d.last))
+    out = list(drafts)
+    for si, tokens in enumerate(sentences):
+        if si in skip:
+            continue
+        used = taken.get(si, set())
+        words = [t for t, _, _ in tokens]
+        i = 0
+        while i < len(tokens):
+            hit = 0
+            for size in lengths.get(words[i], ()):
+                if tuple(words[i:i + size]) in surfaces and not used.intersection(range(i, i + size)):
+                    hit = size
+                    break
+            if hit:
+                s, e = tokens[i][1], tokens[i + hit - 1][2]
+                out.append(Draft(start=s, end=e, label=surfaces[tuple(words[i:i + hit])],
+                                 sentence=si, first=i, last=i + hit, text=body[s:e]))
+                i += hit
+            else:
+                i += 1
+    out.sort(key=lambda d: d.start)
+    return out

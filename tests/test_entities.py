@@ -1,0 +1,139 @@
+"""Entity mentions, canonical names, roles and exclusions (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.analyze.entities import find_entities
+from warta.analyze.entities_resolve import display_name, name_key
+from warta.types import Mention
+
+
+def people(body: str, **kwargs: object) -> list[Mention]:
+    return [m for m in find_entities(body, **kwargs) if m.label == "PER"]  # type: ignore[arg-type]
+
+
+def canonicals(body: str, label: str = "PER", **kwargs: object) -> set[str]:
+    return {m.canonical for m in find_entities(body, **kwargs) if m.label == label}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Pemimpin Korea Utara Kim Jong-un menerima tamu di Pyongyang. Kim tampak gembira.",
+     {"Kim Jong Un"}),
+    ("Kim Jong Un tiba di Vladivostok pada pagi hari. Kim Jong-un disambut meriah. Kim tersenyum.",
+     {"Kim Jong Un"}),
+    ("Juru bicara Kremlin Dmitry Peskov menolak berkomentar. Peskov hanya tersenyum.",
+     {"Dmitry Peskov"}),
+    ("Presiden Joko Widodo meresmikan bendungan di Bogor. Menurut Joko Widodo, proyek itu penting.",
+     {"Joko Widodo"}),
+])
+def test_canonical_names_group_within_the_article(body: str, expected: set[str]) -> None:
+    assert canonicals(body) == expected
+
+
+def test_short_mention_resolves_to_nearest_full_name() -> None:
+    body = ("Kim Yong Nam bertemu Presiden Rusia Vladimir Putin di Moskow. Kim menyampaikan salam. "
+            "Sehari kemudian Kim Jong Un tiba di Vladivostok. Kim disambut hangat.")
+    kims = [m.canonical for m in people(body) if m.text == "Kim"]
+    assert kims == ["Kim Yong Nam", "Kim Jong Un"]
+
+
+@pytest.mark.parametrize(("body", "name", "role"), [
+    ("Juru bicara Kremlin Dmitry Peskov menolak berkomentar.", "Dmitry Peskov", "Juru bicara Kremlin"),
+    ("Menteri Luar Negeri Korea Utara Choe Son Hui tiba di Moskow.", "Choe Son Hui",
+     "Menteri Luar Negeri Korea Utara"),
+    ("Pertemuan itu dibuka Presiden Rusia, Vladimir Putin, di Vladivostok.", "Vladimir Putin",
+     "Presiden Rusia"),
+    ("Kepala BNPB Suharyanto meninjau lokasi banjir di Demak.", "Suharyanto", "Kepala BNPB"),
+    ("Menlu Rusia Sergey Lavrov menerima tamunya di Moskow.", "Sergey Lavrov", "Menteri Luar Negeri Rusia"),
+    ("Hal itu disampaikan Dmitry Peskov, juru bicara Kremlin, kepada wartawan.", "Dmitry Peskov",
+     "juru bicara Kremlin"),
+])
+def test_roles_from_titles_and_appositions(body: str, name: str, role: str) -> None:
+    found = [m for m in people(body) if m.canonical == name]
+    assert found, f"{name} not found in {people(body)}"
+    assert {m.role for m in found} == {role}
+
+
+def test_role_is_stored_on_every_mention_of_the_person() -> None:
+    body = "Juru bicara Kremlin Dmitry Peskov menolak berkomentar. Peskov lalu pergi."
+    assert [m.role for m in people(body)] == ["Juru bicara Kremlin", "Juru bicara Kremlin"]
+
+
+def test_titles_are_stripped_from_person_spans() -> None:
+    body = "Kemarin Presiden Joko Widodo dan Wakil Presiden Ma'ruf Amin hadir di Istana."
+    assert {m.text for m in people(body)} == {"Joko Widodo", "Ma'ruf Amin"}
+
+
+@pytest.mark.parametrize(("body", "label", "alias", "canonical"), [
+    ("Korut kembali meluncurkan rudal ke laut lepas pada Minggu pagi.", "LOC", "Korut", "Korea Utara"),
+    ("Pemerintah Korsel mengecam peluncuran rudal itu.", "LOC", "Korsel", "Korea Selatan"),
+    ("Pejabat AS menyebut langkah itu berbahaya.", "LOC", "AS", "Amerika Serikat"),
+    ("Sekjen PBB menyerukan gencatan senjata.", "ORG", "PBB", "Perserikatan Bangsa-Bangsa"),
+])
+def test_aliases_from_the_data_file(body: str, label: str, alias: str, canonical: str) -> None:
+    hits = [m for m in find_entities(body) if m.text == alias]
+    assert hits and all(m.canonical == canonical and m.label == label for m in hits)
+
+
+def test_abbreviation_defined_in_the_text() -> None:
+    body = ("Badan Nasional Penanggulangan Bencana (BNPB) mencatat 40 rumah rusak. "
+            "BNPB juga mengirim bantuan.")
+    bnpb = [m for m in find_entities(body) if m.text == "BNPB"]
+    assert bnpb and {m.canonical for m in bnpb} == {"Badan Nasional Penanggulangan Bencana"}
+
+
+def test_person_alias_defined_in_the_text() -> None:
+    body = "Presiden Joko Widodo (Jokowi) meninjau pasar. Jokowi membeli sayur."
+    assert canonicals(body) == {"Joko Widodo"}
+
+
+def test_exclude_names_drops_reporters_and_editors() -> None:
+    body = "Wali Kota Bogor Bima Arya meninjau banjir. Penulis Rina Marlina melaporkan dari lokasi."
+    got = canonicals(body, exclude_names=["Rina Marlina"])
+    assert "Rina Marlina" not in got
+    assert "Bima Arya" in got
+
+
+def test_names_in_photo_credits_are_dropped() -> None:
+    body = "Warga mengungsi ke masjid. (Foto: ANTARA/Rizky Pratama)\n\nWali Kota Bima Arya datang."
+    assert "Rizky Pratama" not in canonicals(body)
+
+
+def test_context_names_resolve_short_mentions_without_adding_people() -> None:
+    body = "Putin menyambut Kim di kosmodrom. Kim lalu berkeliling."
+    caption = "Presiden Rusia Vladimir Putin menyambut pemimpin Korea Utara Kim Jong Un di kosmodrom."
+    got = canonicals(body, context=[caption])
+    assert "Kim Jong Un" in got
+    assert "Kim" not in got
+    assert all(m.start < len(body) for m in find_entities(body, context=[caption]))
+
+
+def test_headlines_in_title_case_give_no_context_names() -> None:
+    body = "Putin menyambut Kim di kosmodrom."
+    assert "Putin Sambut Kim Jong Un" not in canonicals(body, context=["Putin Sambut Kim Jong Un"])
+
+
+@pytest.mark.parametrize("body", [
+    "Magnitudo gempa mencapai 5,6. Getaran terasa hingga kota. Besaran magnitudo itu diperbarui.",
+    "Polda Jateng, Kapolda Jateng, Irjen Pol Ahmad Sutanto, Jawa Tengah, Jateng, AKBP Budi, Banjir",
+])
+def test_no_person_in_common_words_or_keyword_lists(body: str) -> None:
+    assert canonicals(body) == set()
+
+
+def test_offsets_point_into_the_body() -> None:
+    body = "Menlu Rusia Sergey Lavrov bertemu Menlu Korut Choe Son Hui di Moskow, Rusia."
+    for m in find_entities(body):
+        assert body[m.start:m.end] == m.text
+    assert find_entities("") == [] and find_entities("   ") == []
+
+
+@pytest.mark.parametrize(("a", "b"), [("Kim Jong-un", "Kim Jong Un"), ("kim  jong un", "Kim Jong Un")])
+def test_name_key_ignores_hyphens_case_and_space(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_display_name_prefers_the_spaced_form() -> None:
+    assert display_name("Kim Jong-un") == "Kim Jong Un"
+    assert display_name("Moon  Jae-in") == "Moon Jae In"

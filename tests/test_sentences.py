@@ -1,0 +1,104 @@
+"""Sentence splitting and tokenisation of Indonesian news text (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.analyze.sentences import split_sentences, tokenize
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def tokens(text: str) -> list[str]:
+    return [t for t, _, _ in tokenize(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ia tinggal di Jl. Merdeka No. 12 sejak lama. Rumahnya kecil.",
+     ["Ia tinggal di Jl. Merdeka No. 12 sejak lama.", "Rumahnya kecil."]),
+    ("Prof. Budi Santoso, S.H., M.Si. hadir. Acara dimulai.",
+     ["Prof. Budi Santoso, S.H., M.Si. hadir.", "Acara dimulai."]),
+    ("Dana disalurkan a.n. Yayasan Kita di Kab. Bogor, Kec. Ciawi. Semua lancar.",
+     ["Dana disalurkan a.n. Yayasan Kita di Kab. Bogor, Kec. Ciawi.", "Semua lancar."]),
+    ("Harga naik menjadi Rp 1.468.000 atau 0,33 persen. Pasar tenang.",
+     ["Harga naik menjadi Rp 1.468.000 atau 0,33 persen.", "Pasar tenang."]),
+    ("Gempa terjadi pukul 21.02 WIB. Warga panik.", ["Gempa terjadi pukul 21.02 WIB.", "Warga panik."]),
+    ("Surat itu diteken Susilo B. Yudhoyono kemarin. Isinya rahasia.",
+     ["Surat itu diteken Susilo B. Yudhoyono kemarin.", "Isinya rahasia."]),
+    ("Ia membeli buku, pena, dll. Kemudian ia pulang.",
+     ["Ia membeli buku, pena, dll.", "Kemudian ia pulang."]),
+    ("Penelitian Andi dkk. menunjukkan hal itu. Hasilnya jelas.",
+     ["Penelitian Andi dkk. menunjukkan hal itu.", "Hasilnya jelas."]),
+    ("“Kami siap. Semua sudah diatur,” kata Budi. Ia lalu pergi.",
+     ["“Kami siap. Semua sudah diatur,” kata Budi.", "Ia lalu pergi."]),
+    ("“Kami siap!” ujar Sari. Lalu ia tertawa.", ["“Kami siap!” ujar Sari.", "Lalu ia tertawa."]),
+    ("“Kami siap.” Budi pun pergi.", ["“Kami siap.”", "Budi pun pergi."]),
+    ("Kabar itu... Tidak ada yang tahu.", ["Kabar itu...", "Tidak ada yang tahu."]),
+    ("Kunjungi https://contoh.go.id/berita?id=3. Atau kirim surel ke redaksi@contoh.co.id. Terima kasih.",
+     ["Kunjungi https://contoh.go.id/berita?id=3.", "Atau kirim surel ke redaksi@contoh.co.id.",
+      "Terima kasih."]),
+    ("JAKARTA, KOMPAS.com - Hujan turun. Jalan banjir.",
+     ["JAKARTA, KOMPAS.com - Hujan turun.", "Jalan banjir."]),
+    ("Judul tanpa titik\n\nParagraf kedua.", ["Judul tanpa titik", "Paragraf kedua."]),
+    ("Apa benar? Ya!", ["Apa benar?", "Ya!"]),
+])
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rp 1.468.000", ["Rp", "1.468.000"]),
+    ("Rp1.468.000", ["Rp", "1.468.000"]),
+    ("naik 0,33%", ["naik", "0,33", "%"]),
+    ("pukul 21.02 WIB.", ["pukul", "21.02", "WIB", "."]),
+    ("tanggal 14/6/2018", ["tanggal", "14/6/2018"]),
+    ("Kim Jong-un, COVID-19", ["Kim", "Jong-un", ",", "COVID-19"]),
+    ("Ma'ruf Amin", ["Ma'ruf", "Amin"]),
+    ("dr. Tirta, M.Si.", ["dr.", "Tirta", ",", "M.Si."]),
+    ("“Ya,” katanya.", ["“", "Ya", ",", "”", "katanya", "."]),
+    ("lihat www.contoh.com.", ["lihat", "www.contoh.com", "."]),
+    ("Tribunnews.com melaporkan", ["Tribunnews.com", "melaporkan"]),
+])
+def test_tokenize(text: str, expected: list[str]) -> None:
+    assert tokens(text) == expected
+
+
+def test_tokenize_window_offsets_point_into_the_text() -> None:
+    text = "Awal. Harga naik 0,33% hari ini."
+    toks = tokenize(text, 6, 22)
+    assert [t for t, _, _ in toks] == ["Harga", "naik", "0,33", "%"]
+    assert all(text[s:e] == t for t, s, e in toks)
+
+
+def test_empty_text() -> None:
+    assert split_sentences("") == []
+    assert split_sentences("   \n ") == []
+    assert tokenize("") == []
+
+
+# Text assembled from the pieces that trouble a splitter: stops, quotes, numbers, abbreviations.
+NEWSY = st.lists(
+    st.sampled_from([*list("abcXYZ019 .,;:!?\"'“”‘’()-/\n…%@"), "Jl.", "No.", "dll.", "Rp", " Kim", "www."]),
+    max_size=120,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEWSY)
+def test_offsets_slice_back_and_sentences_cover_the_text(text: str) -> None:
+    toks = tokenize(text)
+    for tok, s, e in toks:
+        assert text[s:e] == tok and tok.strip() == tok and tok
+    assert [s for _, s, _ in toks] == sorted(s for _, s, _ in toks)
+    spans = split_sentences(text)
+    pos = 0
+    for s, e in spans:
+        assert pos <= s < e <= len(text)
+        assert text[pos:s].strip() == ""       # nothing but space between sentences
+        assert text[s:e] == text[s:e].strip()
+        pos = e
+    assert text[pos:].strip() == ""
