@@ -251,3 +251,19 @@ def test_quality_floor_on_the_article_extraction_benchmark() -> None:
         recalls.append(hit / sum(want.values()))
     p, r = sum(precisions) / len(precisions), sum(recalls) / len(recalls)
     assert 2 * p * r / (p + r) >= AEB_F1_FLOOR
+
+
+def test_byline_element_and_date_stamp() -> None:
+    html = """<!doctype html><html lang="id"><head><title>Pasar Baru Dibuka - Kabar Kita</title></head><body>
+    <nav><a href="/">Beranda</a></nav><article><h1>Pasar Baru Dibuka</h1>
+    <p class="byline">Penulis: Sari Dewi | Editor: Tono Hartono</p>
+    <p class="date">Senin, 4 Maret 2024 10:15 WIB</p>
+    <p>KABARKITA.COM, Sukamaju - Pemerintah kabupaten membuka pasar tradisional baru yang menampung lebih dari
+    tiga ratus pedagang di pusat kecamatan, Senin (4/3/2024).</p>
+    <p>Bupati mengatakan pasar itu dibangun untuk menggantikan pasar lama yang terbakar dua tahun lalu dan
+    diharapkan menghidupkan kembali ekonomi warga sekitar.</p></article></body></html>"""
+    article = extract_html(RawPage("pasar.html", html, kind="html"))
+    assert article.authors == ("Sari Dewi",)
+    assert article.editors == ("Tono Hartono",)
+    assert not article.body.startswith("Senin, 4 Maret 2024")
+    assert article.dateline == "Sukamaju"

@@ -40,6 +40,8 @@ from lxml.html import HtmlElement  # type: ignore[import-untyped]  # lxml ships 
 from trafilatura.utils import load_html
 
 from warta.errors import NoArticleFound
+from warta.extract.byline import read_byline
+from warta.extract.dates import find_dates
 from warta.extract.domains import registered_domain
 from warta.types import Article, Caption, Dropped, RawPage
 
@@ -64,6 +66,11 @@ MIN_PARAGRAPH_WORDS = 10
 MAX_CUE_LINE_WORDS = 40
 # Items of a related-links list after a "Related:" line are headlines, short ones.
 MAX_RELATED_ITEM_WORDS = 16
+# A line above the first paragraph holding a date and at most this many words is the page's
+# date stamp ("Kamis, 2 November 2023 15:40 WIB"), not article text.
+MAX_STAMP_WORDS = 12
+# Byline elements are short; a long text under a class named "author" is an author bio.
+MAX_BYLINE_CHARS = 200
 # A deck is one or two sentences; a longer description is the lead pasted in, or junk.
 MIN_DECK_CHARS, MAX_DECK_CHARS = 30, 300
 # Hours east of UTC of the zones Indonesian pages print next to a time.
@@ -161,7 +168,9 @@ def extract_html(page: RawPage) -> Article:
     language = _language(body, meta)
     published, zone = _published(tree, meta, page.text, language)
     text_fields = _fields_from_body_text(raw_body)
-    authors = _authors(meta, site_names) or tuple(text_fields.get("authors", ()))
+    byline = read_byline(_byline_texts(tree), None)
+    authors = _authors(meta, site_names) or tuple(byline.authors) or tuple(text_fields.get("authors", ()))
+    editors = tuple(byline.editors) or tuple(text_fields.get("editors", ()))
     return Article(
         source=page.source,
         body=body,
@@ -172,7 +181,7 @@ def extract_html(page: RawPage) -> Article:
         published=published,
         timezone=zone,
         authors=authors,
-        editors=tuple(text_fields.get("editors", ())),
+        editors=editors,
         wire_sources=tuple(text_fields.get("wire_sources", ())),
         dateline=text_fields.get("dateline"),
         captions=_captions(tree),
@@ -180,6 +189,22 @@ def extract_html(page: RawPage) -> Article:
         kind="html",
         dropped=tuple(dropped),
     )
+
+
+#: Elements whose class or id names a byline: their short texts are read like a text page's
+#: header ("Penulis: A | Editor: B"), which trafilatura leaves out of the body.
+_BYLINE_CLASS = re.compile(r"byline|author|editor|penulis|reporter|redaksi|credit", re.I)
+
+
+def _byline_texts(tree: HtmlElement) -> list[str]:
+    texts: list[str] = []
+    for el in tree.iter():
+        marker = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if isinstance(el.tag, str) and _BYLINE_CLASS.search(marker):
+            text = _norm_space(el.text_content())
+            if 0 < len(text) <= MAX_BYLINE_CHARS and text not in texts:
+                texts.append(text)
+    return texts
 
 
 def _fields_from_body_text(body: str) -> dict[str, Any]:
@@ -347,6 +372,9 @@ def _clean_lines(text: str, title: str | None) -> tuple[list[str], list[Dropped]
             continue
         if folded_title and not kept and _fold(line) == folded_title:
             dropped.append(Dropped(line, "headline repeated in the body"))
+            continue
+        if not kept and words <= MAX_STAMP_WORDS and find_dates(line):
+            dropped.append(Dropped(line, "date stamp above the article"))
             continue
         kind = _cue(line)
         if kind == "end" and kept and _words_after(lines, i) <= sum(map(_size, kept)):
