@@ -18,7 +18,7 @@ import time
 from bench.registry import BENCHMARKS, DEFAULT_PAGES, DEFAULT_SEED, Options
 
 # Modules whose import registers benchmarks; add yours here (bench.store, bench.ner ...).
-BENCH_MODULES = ("bench.extract",)
+BENCH_MODULES = ("bench.extract", "bench.analyze", "bench.stories", "bench.web")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -243,3 +243,64 @@ def stories(paths: tuple[str, ...], fmt: str, no_analyze: bool) -> None:
         _emit_jsonl(story_to_dict(s) for s in found)
     else:
         click.echo(render_markdown(found))
+
+
+@main.command()
+@click.option("--db", "db_path", default="warta.db", show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite knowledge base file (opened read-only).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 127.0.0.1 keeps the knowledge base on this machine.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
+@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info",
+              show_default=True)
+def serve(db_path: str, host: str, port: int, log_level: str) -> None:
+    """Serve the web UI and the JSON API (/api, schema at /api/openapi.json) over a knowledge base.
+
+    The database is opened read-only, so `warta ingest` can keep writing to it meanwhile.
+
+    \b
+    Example:
+      warta serve --db news.db --port 8000   # then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from warta.errors import StoreError
+    from warta.web import create_app
+
+    try:
+        app = create_app(db_path)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"warta: serving {db_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--query", "-q", "query", default="", help="Only articles matching these search words.")
+@click.option("--outlet", default=None, help="Only articles from this outlet domain.")
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Published on or after.")
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Published on or before.")
+@click.option("--entity", default=None, help="Only articles mentioning this canonical name.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+def export(db_path: str, query: str, outlet: str | None, date_from: Any, date_to: Any, entity: str | None,
+           fmt: str) -> None:
+    """Export stored articles as JSON Lines or CSV (the same rows as /api/export/articles.*).
+
+    \b
+    Example:
+      warta export --db news.db --outlet kabarpagi.co.id --from 2024-01-01 --format csv > articles.csv
+    """
+    from warta.errors import StoreError
+    from warta.web.query import KnowledgeBase, SearchFilters
+    from warta.web.report import csv_lines, jsonl_lines
+
+    filters = SearchFilters(query, outlet, date_from.date() if date_from else None,
+                            date_to.date() if date_to else None, entity)
+    try:
+        kb = KnowledgeBase.open(db_path)
+        lines = (jsonl_lines if fmt == "jsonl" else csv_lines)(kb.export_rows(filters))
+        for line in lines:
+            sys.stdout.write(line)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -20,6 +20,7 @@ in this form is ever shown. The word lists live in ``lang/id/stories_*`` data fi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import zlib
@@ -37,6 +38,10 @@ from warta.types import AnalyzedArticle, Article
 #: A word: a number with its decimal comma ("6,25" is not "6" and "25": BI rates, magnitudes,
 #: scores tell events apart), or letters and digits keeping inner hyphens ("Jong-un", "U-17").
 WORD = re.compile(r"\d+(?:[.,]\d+)*(?![\w-])|[^\W_]+(?:-[^\W_]+)*")
+#: A percentage ("6%", "6,25 persen"): rates and shares tell one decision from the next.
+PERCENT = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*(?:%|persen\b)", re.IGNORECASE)
+#: A month and year ("September 2023"): a coarse date when no full one is printed.
+MONTH_YEAR = re.compile(r"\b([A-Za-z]+)\s+((?:19|20)\d{2})\b")
 #: A year printed in the text: the coarsest date, used when no full date is found.
 YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 #: A capitalised word or an acronym; a run of them is a name ("Sungai Wulan", "Kim Jong Un").
@@ -52,6 +57,8 @@ MIN_STEM = 4
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "GPE", "FAC", "EVENT"})
 #: A name that is a web address ("KOMPAS.com", "Tribunnews.com"): the outlet, not an actor.
 DOMAIN_LIKE = re.compile(r"\.(?:com|co|id|net|org|tv|news)\b", re.IGNORECASE)
+#: A lead's dateline ("TEMPO.CO, Jakarta - ", "JAKARTA, KOMPAS.com –"): not part of a headline.
+DATELINE = re.compile(r"^[^\n.!?]{0,60}?[A-Z][^\n]{0,40}?\s*[-–—]\s+(?=[A-Z\"“])")
 #: Words per dedup shingle: long enough that two reports of one event in their own words share few.
 SHINGLE_WORDS = 5
 
@@ -61,8 +68,9 @@ class ArticleFeatures:
     """One article as the story steps see it.
 
     ``words`` counts stems of the body plus the title (weighted); ``names`` counts canonical
-    names; ``shingles`` are the body's hashed 5-word shingles (for dedup); ``day`` is the best date known (``dated`` says where it came from: "published",
-    "text" or "none"); ``fingerprint`` is a hash of the body, stable across runs.
+    names; ``shingles`` are the body's hashed 5-word shingles (for dedup); ``day`` is the best
+    date known (``dated`` says where it came from: "published", "text", "year" -- only the
+    year is meant -- or "none"); ``fingerprint`` is a hash of the body, stable across runs.
     """
 
     source: str
@@ -118,9 +126,10 @@ def content_words(text: str) -> list[str]:
     out: list[str] = []
     for m in WORD.finditer(text.lower()):
         w = m.group()
-        if w in stop or len(w) < 3 and not w[0].isdigit() or w.isdigit() and len(w) < 3:
+        if w in stop or (len(w) < 3 and not w[0].isdigit()) or (w.isdigit() and len(w) < 3):
             continue
         out.append(stem(w))
+    out.extend(m.group(1).replace(".", ",") + "%" for m in PERCENT.finditer(text))
     return out
 
 
@@ -147,7 +156,7 @@ def capitalised_names(text: str) -> Counter[str]:
     names: Counter[str] = Counter()
     for m in CAP_RUN.finditer(text):
         words = [w for w in m.group().split() if w.lower() not in stop]
-        if not words or len(words) == 1 and len(words[0]) < 3:
+        if not words or (len(words) == 1 and len(words[0]) < 3):
             continue
         name = " ".join(words)
         if not DOMAIN_LIKE.search(name):
@@ -175,10 +184,8 @@ def text_dates(text: str) -> list[date]:
 
 
 def _add_date(found: list[tuple[int, date]], at: int, year: int, month: int, day: int) -> None:
-    try:
+    with contextlib.suppress(ValueError):  # "31/11/2022" is printed by real pages: no date
         found.append((at, date(year, month, day)))
-    except ValueError:  # "31/11/2022" is printed by real pages; an impossible date is no date
-        pass
 
 
 def article_day(article: Article) -> tuple[date | None, str]:
@@ -195,6 +202,10 @@ def article_day(article: Article) -> tuple[date | None, str]:
     dates = text_dates(article.body)
     if dates:
         return max(dates), "text"
+    months = _months()
+    coarse = [int(m.group(2)) for m in MONTH_YEAR.finditer(article.body) if m.group(1).lower() in months]
+    if coarse:  # "inflasi September 2023" dates a report only to the year: months often look back
+        return date(max(coarse), 7, 1), "year"
     years = Counter(YEAR.findall(article.body))
     if years:  # mid-year stands for "some time that year": compared with a wide margin
         year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
@@ -204,7 +215,7 @@ def article_day(article: Article) -> tuple[date | None, str]:
 
 def lead_sentence(body: str, limit: int = 160) -> str:
     """The first sentence of the body, cut at ``limit`` characters: a title when there is none."""
-    first = body.strip().split("\n", 1)[0]
+    first = DATELINE.sub("", body.strip().split("\n", 1)[0], count=1)
     m = re.search(r"(?<=[.!?])\s", first)
     sentence = first[: m.start()] if m else first
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
