@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from warta.analyze.entities_recover import propagate_names, recover_titled_names
+from warta.analyze.entities_recover import propagate_names, recover_cued_names, recover_titled_names
 from warta.analyze.entities_resolve import (
     Draft,
     apply_aliases,
@@ -41,7 +41,7 @@ from warta.analyze.entities_resolve import (
 )
 from warta.analyze.ner import bio_to_spans, load_tagger
 from warta.analyze.sentences import Token, split_sentences, tokenize
-from warta.lang import read_lines, read_words
+from warta.lang import read_lines, read_table, read_words
 from warta.lang.id import load_time_words
 from warta.types import Mention
 
@@ -88,6 +88,7 @@ def find_entities(body: str, *, exclude_names: Sequence[str] = (),
     token_lists = [s.tokens for s in sentences]
     skip = frozenset(i for i, s in enumerate(sentences) if s.keywords)
     drafts = recover_titled_names(body, drafts, token_lists, skip)   # 2. recover, clean
+    drafts = recover_cued_names(body, drafts, token_lists, _never_a_name(), skip)
     drafts = [d for d in (_clean(body, d, sentences) for d in drafts) if d is not None]
     drafts = _drop_lowercase_words(body, drafts)
     extra = _context_names(context)
@@ -183,9 +184,42 @@ def _clean(body: str, draft: Draft, sentences: list[_Sentence]) -> Draft | None:
         known = known_label(text) or _trigger_label(tokens[first][0], tokens[last - 1][0])
         if known is not None:
             draft.label = known
-        elif not _person_like(text, key):
+        elif first > 0 and tokens[first - 1][0].casefold() in _not_person().before \
+                and tokens[first - 1][0][:1].isupper():
+            draft.label = "LOC"     # "Gedung Oemar Seno Adji": a building named after someone
+        elif not _person_like(text, key) or _not_person_evidence(tokens, first, last, key):
             return None
     return draft
+
+
+@dataclass(frozen=True, slots=True)
+class _NotPerson:
+    """The word lists of ``lang/id/not_person.tsv`` (see its header), lower-cased."""
+
+    heads: frozenset[str]
+    words: frozenset[str]
+    before: frozenset[str]
+
+
+@cache
+def _not_person() -> _NotPerson:
+    kinds: dict[str, set[str]] = {"head": set(), "word": set(), "before": set()}
+    for row in read_table("id", "not_person.tsv"):
+        if len(row) >= 2 and row[1] in kinds:
+            kinds[row[1]].add(row[0].casefold())
+    return _NotPerson(frozenset(kinds["head"]), frozenset(kinds["word"]), frozenset(kinds["before"]))
+
+
+# A Roman numeral opens a unit's name ("III Siliwangi", "IV/Diponegoro"), never a person's.
+_ROMAN = re.compile(r"^[IVX]{2,}$")
+
+
+def _not_person_evidence(tokens: list[Token], first: int, last: int, key: str) -> bool:
+    """Whether the data say a PER span is a nickname, a rite, a product or a word of faith."""
+    lists = _not_person()
+    head = tokens[first][0]
+    return head.casefold() in lists.heads or _ROMAN.match(head) is not None \
+        or (last - first == 1 and key in lists.words)
 
 
 def _wordlike(token: str) -> bool:
@@ -308,7 +342,10 @@ def _drop_common_words(body: str, drafts: list[Draft], sentences: list[_Sentence
         if any(_after_title(sentences[d.sentence].tokens, d.first) for d in group):
             continue             # "Mayjen Untung", "kata Pak Aam": a rank vouches for a name
         written_lower = lower != name and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", body)
-        if written_lower or all(_opens_sentence(sentences[d.sentence].tokens, d.first) for d in group):
+        # "Tumini, warga ...": a person cue vouches for a name that only opens sentences.
+        opens_only = not any(d.cued for d in group) \
+            and all(_opens_sentence(sentences[d.sentence].tokens, d.first) for d in group)
+        if written_lower or opens_only:
             doomed.add(name)
     return [d for d in drafts if not (d.label == "PER" and d.canonical in doomed)]
 

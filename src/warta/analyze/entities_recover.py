@@ -21,13 +21,21 @@ data and the article itself:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
-from warta.analyze.entities_resolve import Draft, RoleWords, known_label, name_key, role_words
+from warta.analyze.entities_resolve import (
+    Draft,
+    RoleWords,
+    known_label,
+    known_names,
+    name_key,
+    role_words,
+)
 from warta.analyze.sentences import Token
-from warta.lang import read_table
+from warta.lang import read_lines, read_table
 
-__all__ = ["propagate_names", "recover_titled_names", "titled_name_spans"]
+__all__ = ["cued_name_spans", "propagate_names", "recover_cued_names", "recover_titled_names",
+           "titled_name_spans"]
 
 # A name after a title is at most this many words ("Nofriansyah Yosua Hutabarat" is three).
 MAX_NAME_TOKENS = 4
@@ -37,14 +45,47 @@ def _cap(tok: str) -> bool:
     return tok[:1].isupper() and any(c.isalpha() for c in tok)
 
 
+@cache
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """First words of a set of phrases: a token that starts none of them starts no match, which
+    spares building the phrases of 1-5 tokens at every position (most tokens start none)."""
+    return frozenset(p.split(" ", 1)[0] for p in phrases)
+
+
+@cache
+def _known_first_words() -> frozenset[str]:
+    return frozenset(k.split(" ", 1)[0] for k in known_names())
+
+
+@lru_cache(maxsize=20_000)
+def _first_key(token: str) -> str | None:
+    """The first word of ``name_key(token)``, or None when the token holds no word."""
+    key = name_key(token)
+    return key[0] if key else None
+
+
 def _title_len(tokens: Sequence[Token], i: int, words: RoleWords) -> int:
+    if tokens[i][0].casefold() not in _first_words(words.titles):
+        return 0
     for size in range(min(4, len(tokens) - i), 0, -1):
         if " ".join(t.casefold() for t, _, _ in tokens[i:i + size]) in words.titles:
             return size
     return 0
 
 
+@cache
+def _place_heads() -> frozenset[str]:
+    """One-word heads of place names ("Kabupaten", "Kota", "Desa"), lower-cased."""
+    return frozenset(w.casefold() for w in read_lines("id", "gazetteer/loc_trigger.txt") if " " not in w)
+
+
 def _known_len(tokens: Sequence[Token], i: int) -> int:
+    if i + 1 < len(tokens) and tokens[i][0][:1].isupper() and tokens[i][0].casefold() in _place_heads() \
+            and _cap(tokens[i + 1][0]):
+        return 2     # "Kabupaten Sumedang", "Desa Mekarsari": a place whatever its name
+    first = _first_key(tokens[i][0])
+    if first is not None and first not in _known_first_words():
+        return 0     # punctuation falls through: "( Jakarta" keys as "jakarta"
     for size in range(min(5, len(tokens) - i), 0, -1):
         if known_label(" ".join(t for t, _, _ in tokens[i:i + size])) is not None:
             return size
@@ -121,6 +162,89 @@ def recover_titled_names(body: str, drafts: list[Draft], sentences: Sequence[Seq
                 d.text = body[d.start:d.end]
             out.append(Draft(start=tokens[a][1], end=tokens[b - 1][2], label="PER", sentence=si,
                              first=a, last=b, text=body[tokens[a][1]:tokens[b - 1][2]]))
+    return out
+
+
+# Ages written after a name, "Sukarti (55)": people are between these ages, numbers outside
+# are years or counts.
+MIN_AGE, MAX_AGE = 1, 110
+
+
+@cache
+def _person_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """(apposition openers, words right after a name) from ``lang/id/person_cues.tsv``."""
+    kinds: dict[str, set[str]] = {"apposition": set(), "after": set()}
+    for row in read_table("id", "person_cues.tsv"):
+        if len(row) >= 2 and row[1] in kinds:
+            kinds[row[1]].add(row[0].casefold())
+    return frozenset(kinds["apposition"]), frozenset(kinds["after"])
+
+
+def _cue_at(tokens: Sequence[Token], k: int) -> bool:
+    """Whether a person cue starts at token ``k``: an age in brackets, an apposition that
+    describes a person, or a word such as "selaku" that only follows a person's name."""
+    appositions, after = _person_cues()
+    word = tokens[k][0]
+    nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+    if word == "(" and nxt.isdigit() and k + 2 < len(tokens) and tokens[k + 2][0] == ")":
+        return MIN_AGE <= int(nxt) <= MAX_AGE
+    if word == ",":
+        return nxt.islower() and nxt in appositions
+    return word.islower() and word in after
+
+
+def cued_name_spans(tokens: Sequence[Token], never: frozenset[str]) -> list[tuple[int, int]]:
+    """Token spans of capitalised names that a person cue follows ("Tumini, warga ...").
+
+    The name must stand on its own: at the start of the sentence or after a lower-case word
+    or a mark, so that the tail of a longer capitalised phrase is never taken for a name.
+
+        >>> from warta.analyze.sentences import tokenize
+        >>> cued_name_spans(tokenize("Salah seorang warga, Sukarti (55), menyatakan banjir."), frozenset())
+        [(4, 5)]
+    """
+    words = role_words()
+    spans: list[tuple[int, int]] = []
+    for k in range(1, len(tokens)):
+        if not _cue_at(tokens, k):
+            continue
+        j = k
+        while j > 0 and k - j < MAX_NAME_TOKENS and _cap(tokens[j - 1][0]):
+            j -= 1
+        if j == k or (j > 0 and _cap(tokens[j - 1][0])):
+            continue
+        run = [t for t, _, _ in tokens[j:k]]
+        if any(t.isupper() for t in run) \
+                or any(t.casefold() in words.titles and t.casefold() not in words.given_names for t in run) \
+                or " ".join(name_key(run[0])) in never or _known_len(tokens, j) \
+                or (len(run) == 1 and run[0].casefold().endswith("nya")):
+            continue     # initials of minors ("MA (11)"), offices, words ("Rupanya,"), places
+        spans.append((j, k))
+    return spans
+
+
+def recover_cued_names(body: str, drafts: list[Draft], sentences: Sequence[Sequence[Token]],
+                       never: frozenset[str], skip: frozenset[int] = frozenset()) -> list[Draft]:
+    """Add the cued names (see :func:`cued_name_spans`) that no draft covers yet."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence, []).append(d)
+    out = list(drafts)
+    for si, tokens in enumerate(sentences):
+        if si in skip:
+            continue
+        here = by_sentence.get(si, [])
+        for a, b in cued_name_spans(tokens, never):
+            clash = [d for d in here if d.first < b and a < d.last]
+            for d in clash:
+                if d.label == "PER" and d.last == b:
+                    d.cued = True    # the tagger found it; the cue still vouches for it
+            if clash:
+                continue
+            s, e = tokens[a][1], tokens[b - 1][2]
+            out.append(Draft(start=s, end=e, label="PER", sentence=si, first=a, last=b,
+                             text=body[s:e], cued=True))
+    out.sort(key=lambda d: d.start)
     return out
 
 

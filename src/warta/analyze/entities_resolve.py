@@ -37,6 +37,8 @@ __all__ = [
     "apply_aliases",
     "attach_roles",
     "display_name",
+    "known_label",
+    "known_names",
     "name_key",
     "nickname_aliases",
     "resolve_canonicals",
@@ -69,6 +71,7 @@ class Draft:
     canonical: str = ""
     fixed: bool = False
     role: str | None = None
+    cued: bool = False          # the text says it is a person ("Tumini, warga ..."): keep it
 
 
 def name_key(name: str) -> list[str]:
@@ -176,6 +179,11 @@ def _place_and_org_names() -> dict[str, str]:
         if len(row) >= 3 and row[2] in ("LOC", "ORG"):
             out.setdefault(" ".join(name_key(row[0])), row[2])
     return out
+
+
+def known_names() -> frozenset[str]:
+    """The keys (``name_key`` joined by spaces) of every place and body the data know."""
+    return frozenset(_place_and_org_names())
 
 
 def known_label(name: str) -> str | None:

@@ -14,13 +14,14 @@ from the network; the features it expects come from :mod:`warta.analyze.ner_feat
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
 import pycrfsuite
 
-from warta.analyze.ner_features import MODEL_DIR, Resources, sentence_features
+from warta.analyze.ner_features import MODEL_DIR, Featurizer, Resources
 from warta.errors import WartaError
 
 MODEL_FILE = MODEL_DIR / "ner.crfsuite"
@@ -49,12 +50,13 @@ class Tagger:
         self.resources = resources if resources is not None else Resources.load()
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(model_path))
+        self._features = Featurizer(self.resources, model_attributes(model_path))
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags (``B-PER``, ``I-ORG``, ``O`` ...), one per token; ``[]`` for no tokens."""
         if not tokens:
             return []
-        labels: list[str] = self._crf.tag(sentence_features(tokens, self.resources))
+        labels: list[str] = self._crf.tag(self._features(tokens))
         return repair_bio(labels)
 
 
@@ -62,6 +64,38 @@ class Tagger:
 def load_tagger() -> Tagger:
     """The shared tagger, loaded once per process (about 0.1 s)."""
     return Tagger()
+
+
+# The crfsuite model layout (crf1d_model.c): a header of twelve little-endian 32-bit fields,
+# the attribute names in a CQDB chunk at ``off_attrs``. Read here because pycrfsuite only
+# exposes them through ``Tagger.info()``, which dumps and parses the whole model (0.7 s).
+_HEADER = struct.Struct("<4sI4sIIIIIIIII")
+_CQDB_HEADER = struct.Struct("<4sIIIII")
+
+
+def model_attributes(model_path: Path) -> frozenset[str] | None:
+    """The attribute (feature) names a crfsuite model holds; None when the file is not one.
+
+    Features outside this set carry no weight, so the tagger need not build them. A file in an
+    unexpected layout gives None, and the tagger then builds every feature (same tags, slower).
+    """
+    data = model_path.read_bytes()
+    try:
+        head = _HEADER.unpack_from(data, 0)
+        if head[0] != b"lCRF":
+            return None
+        base = head[9]
+        chunk, _size, _flag, _order, count, bwd = _CQDB_HEADER.unpack_from(data, base)
+        if chunk != b"CQDB":
+            return None
+        names: set[str] = set()
+        for record in struct.unpack_from(f"<{count}I", data, base + bwd):
+            start = base + record + 8
+            key_size = struct.unpack_from("<I", data, base + record + 4)[0]
+            names.add(data[start:start + key_size - 1].decode("utf-8"))
+    except (struct.error, UnicodeDecodeError):
+        return None
+    return frozenset(names)
 
 
 def repair_bio(labels: Sequence[str]) -> list[str]:

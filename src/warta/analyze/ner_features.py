@@ -77,6 +77,8 @@ class Gazetteer:
 
     entries: dict[tuple[str, ...], frozenset[str]]
     max_len: int
+    # First word of an entry -> the longest entry it starts (most tokens start none).
+    heads: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_lists(cls, lists: Mapping[str, Iterable[str]]) -> Gazetteer:
@@ -87,7 +89,10 @@ class Gazetteer:
                 if key:
                     table.setdefault(key, set()).add(name)
         longest = max((len(k) for k in table), default=1)
-        return cls({k: frozenset(v) for k, v in table.items()}, min(longest, MAX_NGRAM))
+        heads: dict[str, int] = {}
+        for key in table:
+            heads[key[0]] = max(heads.get(key[0], 0), min(len(key), MAX_NGRAM))
+        return cls({k: frozenset(v) for k, v in table.items()}, min(longest, MAX_NGRAM), heads)
 
     def matches(self, lowered: Sequence[str]) -> list[list[str]]:
         """For each token, features ``gz:LIST`` / ``gz:LIST:B|I`` of the longest match covering it.
@@ -98,9 +103,10 @@ class Gazetteer:
         marks: list[list[str]] = [[] for _ in lowered]
         i = 0
         n = len(lowered)
+        heads = self.heads
         while i < n:
             found = 0
-            for length in range(min(self.max_len, n - i), 0, -1):
+            for length in range(min(self.max_len, heads.get(lowered[i], 0), n - i), 0, -1):
                 names = self.entries.get(tuple(lowered[i : i + length]))
                 if names:
                     for name in names:
@@ -121,6 +127,12 @@ class Resources:
 
     gazetteer: Gazetteer
     clusters: dict[str, str] = field(default_factory=dict)
+    # The per-token feature cache over these resources, for training and ad-hoc callers; a
+    # tagger makes its own, pruned to the attributes of its model.
+    featurizer: Featurizer = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "featurizer", Featurizer(self))
 
     @classmethod
     def load(cls) -> Resources:
@@ -144,6 +156,15 @@ def _load_resources() -> Resources:
                 clusters[word] = path
     return Resources(Gazetteer.from_lists(lists), clusters)
 
+
+
+# Distinct token strings whose context-free features are kept in memory. News vocabulary is
+# Zipfian: a few thousand strings cover most tokens, and this bound keeps a long-running
+# process (a server, a big ingest) from growing without end; the table is emptied when full.
+TOKEN_CACHE_SIZE = 50_000
+
+# Neighbour offsets, in the order their features are emitted.
+_OFFSETS = (-2, -1, 1, 2)
 
 
 def _token_view(token: str, lower: str) -> list[str]:
@@ -179,36 +200,105 @@ def _own_features(token: str, lower: str, res: Resources) -> list[str]:
     return feats
 
 
+@dataclass(frozen=True, slots=True)
+class _TokenParts:
+    """What a token string contributes wherever it stands: its own features, and its view as
+    each neighbour sees it (``-1:w=jakarta``), already filtered to what the model knows."""
+
+    own: tuple[str, ...]
+    seen_from: dict[int, tuple[str, ...]]
+
+
+class Featurizer:
+    """:func:`sentence_features` with the context-free part of each token computed once.
+
+    Most of a token's features depend on the token string alone (its form, shape, affixes,
+    cluster, and its view from the neighbours), and a news corpus repeats the same few
+    thousand strings: building them once per string instead of once per occurrence is what
+    makes tagging fast. ``known`` (the attributes a trained model holds) drops features the
+    model never learnt, which the CRF would ignore anyway, so the tagger converts fewer
+    strings; training passes ``None`` and sees everything.
+
+        >>> Featurizer(Resources.load())(["Ia", "tiba", "di", "Bandung"])[3][:2]
+        ['bias', 'w=bandung']
+    """
+
+    def __init__(self, res: Resources, known: frozenset[str] | None = None) -> None:
+        self.res = res
+        self.known = known
+        self._parts: dict[str, _TokenParts] = {}
+
+    def _keep(self, feats: Iterable[str]) -> tuple[str, ...]:
+        known = self.known
+        return tuple(feats) if known is None else tuple(f for f in feats if f in known)
+
+    def parts(self, token: str) -> _TokenParts:
+        """The cached context-free features of one token string."""
+        hit = self._parts.get(token)
+        if hit is not None:
+            return hit
+        lower = token.lower()
+        view = _token_view(token, lower)
+        own = self._keep(["bias", *view, *_own_features(token, lower, self.res)])
+        seen = {off: self._keep([f"{off}:{f}" for f in view]) for off in _OFFSETS}
+        if len(self._parts) >= TOKEN_CACHE_SIZE:
+            self._parts.clear()
+        hit = self._parts[token] = _TokenParts(own, seen)
+        return hit
+
+    def _known(self, feats: list[str]) -> list[str]:
+        known = self.known
+        return feats if known is None or not feats else [f for f in feats if f in known]
+
+    def __call__(self, tokens: Sequence[str]) -> list[list[str]]:
+        """One list of feature strings per token; the CRF's only view of the sentence."""
+        known = self.known
+        lowered = [t.lower() for t in tokens]
+        parts = [self.parts(t) for t in tokens]
+        marks = self.res.gazetteer.matches(lowered)  # stage 3
+        # The left neighbour's list names (not its B/I position), as the next token sees them.
+        left = [self._known([f"-1:{f}" for f in g if not f.endswith((":B", ":I"))]) if g else g
+                for g in marks]
+        gz = [self._known(g) for g in marks]
+        bos, eos = self._known(["BOS"]), self._known(["EOS"])
+        pads = {off: self._known([f"{off}:pad"]) for off in _OFFSETS}
+        n = len(tokens)
+        out: list[list[str]] = []
+        for i in range(n):
+            feats = [*parts[i].own, *gz[i]]
+            if i == 0:
+                feats += bos
+            if i == n - 1:
+                feats += eos
+            # Stage 5: neighbours. Their gazetteer marks matter most for the words just before
+            # a name ("Presiden", "Kabupaten", "Partai"), so the left side gets them too.
+            for off in _OFFSETS:
+                j = i + off
+                if 0 <= j < n:
+                    feats += parts[j].seen_from[off]
+                    if off == -1:
+                        feats += left[j]
+                else:
+                    feats += pads[off]
+            if i > 0:
+                pair = f"bi-1={lowered[i - 1]}|{lowered[i]}"
+                if known is None or pair in known:
+                    feats.append(pair)
+            if i < n - 1:
+                pair = f"bi+1={lowered[i]}|{lowered[i + 1]}"
+                if known is None or pair in known:
+                    feats.append(pair)
+            out.append(feats)
+        return out
+
+
 def sentence_features(tokens: Sequence[str], res: Resources) -> list[list[str]]:
     """One list of feature strings per token; the CRF's only view of the sentence.
+
+    The single definition of the features, shared by training and tagging (through a
+    :class:`Featurizer` kept on ``res``, so repeated tokens cost one dictionary look-up).
 
     >>> sentence_features(["Ia", "tiba", "di", "Bandung"], Resources.load())[3][:2]
     ['bias', 'w=bandung']
     """
-    lowered = [t.lower() for t in tokens]
-    views = [_token_view(t, lw) for t, lw in zip(tokens, lowered, strict=True)]
-    gz = res.gazetteer.matches(lowered)  # stage 3
-    n = len(tokens)
-    out: list[list[str]] = []
-    for i, token in enumerate(tokens):
-        feats = ["bias", *views[i], *_own_features(token, lowered[i], res), *gz[i]]
-        if i == 0:
-            feats.append("BOS")
-        if i == n - 1:
-            feats.append("EOS")
-        # Stage 5: neighbours. Their gazetteer marks matter most for the words just before a
-        # name ("Presiden", "Kabupaten", "Partai"), so the left side gets them too.
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                feats += [f"{off}:{f}" for f in views[j]]
-                if off == -1:
-                    feats += [f"-1:{f}" for f in gz[j] if not f.endswith((":B", ":I"))]
-            else:
-                feats.append(f"{off}:pad")
-        if i > 0:
-            feats.append(f"bi-1={lowered[i - 1]}|{lowered[i]}")
-        if i < n - 1:
-            feats.append(f"bi+1={lowered[i]}|{lowered[i + 1]}")
-        out.append(feats)
-    return out
+    return res.featurizer(tokens)

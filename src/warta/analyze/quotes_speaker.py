@@ -38,6 +38,9 @@ MAX_SPEAKER_WORDS = 20
 # back belongs to another clause of the sentence.
 MAX_SUBJECT_GAP = 40
 PERSON, ORGANISATION, PLACE = "PER", "ORG", "LOC"
+
+# Titles up to this many letters are abbreviations ("Plt", "Prof", "Dr") when a stop follows.
+MAX_TITLE_ABBREVIATION = 4
 SPEAKER_LABELS = (PERSON, ORGANISATION, PLACE)
 
 _TOKEN = re.compile(r"[\w’'.-]*\w|[^\w\s]")
@@ -109,6 +112,22 @@ def tokens(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     return [(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN.finditer(text)]
 
 
+@cache
+def _title_abbreviations() -> frozenset[str]:
+    """Short titles and honorifics, written with a full stop ("Plt.", "Prof.", "H."): a long
+    title before a stop ("kata Presiden.") ends the sentence, so only abbreviations count."""
+    from warta.analyze.entities_resolve import role_words
+
+    words = role_words()
+    return frozenset(w.rstrip(".") for w in words.titles | words.honorifics
+                     if " " not in w and len(w.rstrip(".")) <= MAX_TITLE_ABBREVIATION)
+
+
+def _is_acronym(text: str) -> bool:
+    """"BNPB", "PVMBG", "KPK": one upper-case word of two letters or more."""
+    return len(text) >= 2 and text.isupper() and text.isalnum()
+
+
 class Resolver:
     """Turns spans of the body into speakers, through the article's entity mentions."""
 
@@ -118,6 +137,19 @@ class Resolver:
                                key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.lex = lexicon()
+        # Organisations speak under the short form the article prints ("Badan Nasional
+        # Penanggulangan Bencana (BNPB)" ... "kata BNPB"): readers, and the gold, quote "BNPB",
+        # while the entity's canonical name stays the full one.
+        self._printed: dict[str, str] = {}
+        for m in self.mentions:
+            if m.label == ORGANISATION and _is_acronym(m.text) and m.text != m.canonical:
+                self._printed.setdefault(m.canonical, m.text)
+
+    def speaker_of(self, m: Mention) -> Speaker:
+        """The speaker a mention names: a person's canonical name, a body's printed acronym."""
+        if m.label == ORGANISATION:
+            return Speaker(self._printed.get(m.canonical, m.canonical), m.label)
+        return Speaker(m.canonical, m.label)
 
     def within(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``, in order."""
@@ -154,6 +186,9 @@ class Resolver:
                     skip_to, end = close + 1, close + 1
                     continue
                 break
+            if word == "." and 0 < k < len(toks) - 1 and toks[k + 1][2][:1].isupper() \
+                    and toks[k - 1][2].casefold() in _title_abbreviations():
+                continue  # "ujar Plt. Kepala Pusat Data BNPB, Abdul Muhari": a title's stop
             if k >= MAX_SPEAKER_WORDS or word in ".;()[]!?:\n" or word in "“”\"'‘’«»":
                 break
             if word == ",":
@@ -202,7 +237,7 @@ class Resolver:
         if people:
             return Speaker(people[-1].canonical, PERSON)
         if found and found[-1].end >= near - 1:
-            return Speaker(found[-1].canonical, found[-1].label)
+            return self.speaker_of(found[-1])
         run: list[tuple[int, int, str]] = []
         for tok in reversed(toks):  # "warga bernama Kurniati mengungkapkan": the name right before
             if not tok[2][:1].isupper():
@@ -217,7 +252,7 @@ class Resolver:
             m = people[-1] if prefer_last else people[0]
             return Speaker(m.canonical, PERSON)
         if found:
-            return Speaker(found[0].canonical, found[0].label)
+            return self.speaker_of(found[0])
         return self._capitalised(tokens(self.body[start:end], start), start)
 
     def _capitalised(self, toks: list[tuple[int, int, str]], start: int) -> Speaker | None:
@@ -246,5 +281,5 @@ class Resolver:
         for m in self.mentions:
             mk = m.canonical.casefold().split()
             if len(mk) >= len(key) and (mk[-len(key):] == key or mk[:len(key)] == key):
-                return Speaker(m.canonical, m.label)
+                return self.speaker_of(m)
         return Speaker(name, PERSON)
