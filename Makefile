@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)  ## extract and store the bundled sample pages, then show what warta found
 	$(BIN)/python -m warta.demo
 
-test: $(STAMP)  ## the test suite, then lint and types
+test: $(STAMP)  ## the test suite (browser tests in Debian's headless chromium), then lint and types
+	bash scripts/install_browser.sh
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy

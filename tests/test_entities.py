@@ -137,3 +137,42 @@ def test_name_key_ignores_hyphens_case_and_space(a: str, b: str) -> None:
 def test_display_name_prefers_the_spaced_form() -> None:
     assert display_name("Kim Jong-un") == "Kim Jong Un"
     assert display_name("Moon  Jae-in") == "Moon Jae In"
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("Banjir merendam desa itu sejak Minggu. Tumini, warga Desa Ketanjung, mengaku kaget.", "Tumini"),
+    ("Salah seorang warga, Sukarti (55), menyatakan bahwa banjir mulai masuk sejak subuh.", "Sukarti"),
+    ("Doni selaku saudara korban membeberkan kronologi kejadian itu.", "Doni"),
+])
+def test_names_a_person_cue_vouches_for(body: str, name: str) -> None:
+    assert name in canonicals(body)
+
+
+@pytest.mark.parametrize("body", [
+    "Rupanya, warga panik dan meninggalkan rumah mereka.",
+    "Beruntung, korban selamat dari insiden tersebut.",
+    "Anak itu, MA (11), selamat dari insiden tersebut.",
+])
+def test_no_person_from_a_cue_after_an_adverb_or_initials(body: str) -> None:
+    assert canonicals(body) == set()
+
+
+@pytest.mark.parametrize(("body", "not_a_person"), [
+    ("Les Bleus tampil menyerang sejak menit awal di Stadion Si Jalak Harupat.", "Les Bleus"),
+    ("Der Panzer akhirnya menang adu penalti atas Prancis.", "Der Panzer"),
+    ("Misa Akbar akan digelar di Gelora Bung Karno pada Kamis.", "Misa Akbar"),
+    ("Sidang digelar di Gedung Oemar Seno Adji, Jakarta Selatan.", "Oemar Seno Adji"),
+])
+def test_nicknames_rites_and_buildings_are_no_people(body: str, not_a_person: str) -> None:
+    assert not_a_person not in canonicals(body)
+
+
+def test_title_abbreviation_and_office_words_are_stripped() -> None:
+    body = "Kapolri Jendral Polisi Timur Pradopo meminta kasus itu diusut. Pemimpin umat Katolik Paus Fransiskus tiba."
+    assert {"Timur Pradopo", "Fransiskus"} <= canonicals(body)
+
+
+def test_a_place_that_speaks_is_the_person_of_that_name() -> None:
+    body = ("Kabid Humas Polda Riau, AKBP Guntur Aryo Tejo mengatakan pelaku sudah ditangkap. "
+            "Keduanya saling kenal, lanjut Guntur.")
+    assert [m.canonical for m in people(body)] == ["Guntur Aryo Tejo", "Guntur Aryo Tejo"]

@@ -151,3 +151,78 @@ def test_quality_floor_on_idner_dev() -> None:
         hit, npred, ngold = hit + len(g & p), npred + len(p), ngold + len(g)
     f1 = 2 * hit / (npred + ngold)
     assert f1 >= 0.78, f"idner-news-2k dev span F1 fell to {f1:.3f}"
+
+
+def _reference_features(tokens: list[str], res: Resources) -> list[list[str]]:
+    """The features as first written, token by token with no cache: the cached featurizer
+    must give exactly these (the model was trained on them)."""
+    from warta.analyze.ner_features import _own_features, _token_view
+
+    lowered = [t.lower() for t in tokens]
+    views = [_token_view(t, lw) for t, lw in zip(tokens, lowered, strict=True)]
+    gz = res.gazetteer.matches(lowered)
+    n = len(tokens)
+    out: list[list[str]] = []
+    for i, token in enumerate(tokens):
+        feats = ["bias", *views[i], *_own_features(token, lowered[i], res), *gz[i]]
+        if i == 0:
+            feats.append("BOS")
+        if i == n - 1:
+            feats.append("EOS")
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                feats += [f"{off}:{f}" for f in views[j]]
+                if off == -1:
+                    feats += [f"-1:{f}" for f in gz[j] if not f.endswith((":B", ":I"))]
+            else:
+                feats.append(f"{off}:pad")
+        if i > 0:
+            feats.append(f"bi-1={lowered[i - 1]}|{lowered[i]}")
+        if i < n - 1:
+            feats.append(f"bi+1={lowered[i]}|{lowered[i + 1]}")
+        out.append(feats)
+    return out
+
+
+@pytest.mark.parametrize("sentence", [
+    "Presiden Joko Widodo tiba di Kabupaten Cianjur , Jawa Barat .",
+    "Kepala BNPB Suharyanto : \" Kami siap \" , katanya .",
+    "Jakarta",
+    "Gol Noah Darvich pada menit 51 membawa Jerman unggul 1-0 atas Prancis Jakarta Jakarta .",
+])
+def test_cached_features_equal_the_reference(sentence: str) -> None:
+    from warta.analyze.ner_features import Featurizer
+
+    res = Resources.load()
+    tokens = sentence.split()
+    featurizer = Featurizer(res)
+    assert featurizer(tokens) == _reference_features(tokens, res)
+    assert featurizer(tokens) == _reference_features(tokens, res)     # served from the cache
+    assert sentence_features(tokens, res) == _reference_features(tokens, res)
+
+
+@needs_model
+def test_pruned_features_keep_the_tags() -> None:
+    """Features the model does not know weigh nothing: dropping them changes no tag."""
+    import pycrfsuite
+
+    from warta.analyze.ner import model_attributes
+
+    known = model_attributes(MODEL_FILE)
+    assert known is not None and "bias" in known
+    crf = pycrfsuite.Tagger()
+    crf.open(str(MODEL_FILE))
+    res = Resources.load()
+    for sentence in ("Wakil Bupati Sleman meninjau lokasi banjir bersama BPBD DIY .",
+                     "Kata juru bicara Kremlin Dmitry Peskov di Moskow , Senin ."):
+        tokens = sentence.split()
+        assert load_tagger().tag(tokens) == repair_bio(crf.tag(_reference_features(tokens, res)))
+
+
+def test_model_attributes_of_a_file_that_is_no_model(tmp_path: Path) -> None:
+    from warta.analyze.ner import model_attributes
+
+    bogus = tmp_path / "ner.crfsuite"
+    bogus.write_bytes(b"not a model")
+    assert model_attributes(bogus) is None

@@ -187,3 +187,20 @@ def test_never_crashes_and_offsets_slice_the_body(parts: list[str]) -> None:
 def test_never_crashes_on_any_text(body: str) -> None:
     for quote in find_quotes(body, []):
         assert 0 <= quote.start <= quote.end <= len(body)
+
+
+def test_organisation_speaks_under_the_acronym_the_article_prints() -> None:
+    body = ("Badan Nasional Penanggulangan Bencana (BNPB) mencatat 25 orang tertimbun. "
+            "“Tim masih melakukan pendataan di lapangan,” kata BNPB dalam keterangannya.")
+    full = "Badan Nasional Penanggulangan Bencana"
+    start = body.index("BNPB", body.index("kata"))
+    mentions = [Mention(full, "ORG", full, 0, len(full)),
+                Mention("BNPB", "ORG", full, body.index("BNPB"), body.index("BNPB") + 4),
+                Mention("BNPB", "ORG", full, start, start + 4)]
+    quote = [q for q in find_quotes(body, mentions) if q.kind == "direct"][0]
+    assert (quote.speaker, quote.speaker_label) == ("BNPB", "ORG")
+
+
+def test_a_title_abbreviation_does_not_end_the_speaker_phrase() -> None:
+    body = "“Dua gedung rusak,” ujar Plt. Kepala Pusat Data BNPB, Rina Wulandari dalam rilisnya."
+    assert _quotes(body, "direct")[0].speaker == "Rina Wulandari"

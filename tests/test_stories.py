@@ -8,21 +8,29 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from warta.cli import main
+from warta.store import Store
 from warta.stories import (
     DuplicateFinder,
     StoryClusterer,
     build_stories,
     featurize,
+    render_html,
     render_markdown,
     story_to_dict,
 )
-from warta.types import Article
+from warta.stories.cluster import yearless_gap
+from warta.stories.features import article_day
+from warta.stories.people import story_entities, who_said_what
+from warta.stories.summary import summarize
+from warta.stories.timeline import build_timeline, figures, normalise_date
+from warta.types import AnalyzedArticle, Article, Event, Mention, Quote
 
 BRIDGE = [
     Article(source="wartanusa/jembatan.txt", published="2024-01-18", title="Jembatan Cikareo Ambruk, Dua Warga Luka",
@@ -162,3 +170,192 @@ def test_cli_stories_groups_the_bundled_samples() -> None:
     assert len(bridge) == 1 and len(bridge[0]["articles"]) == 3
     chilli = [r for r in rows if any("cabai-rawit" in s for s in r["articles"])]
     assert len(chilli) == 1 and len(chilli[0]["duplicates"]) == 1
+
+
+# -- dates: yearless, weekday-checked ------------------------------------------------------------
+
+@pytest.mark.parametrize(("article", "day", "dated"), [
+    # A yearless "(20/10)" takes the year the rest of the article speaks of.
+    (Article(source="x", body="Rapat dewan gubernur 2023 ditutup Kamis (20/10). Suku bunga naik."),
+     date(2023, 10, 20), "text"),
+    # "Rabu 3 Januari 2023" was a Tuesday; Wednesday 3 January is 2024: a New Year typo.
+    (Article(source="x", body="Gempa kecil terasa lagi, katanya, Rabu 3 Januari 2023."), date(2024, 1, 3), "text"),
+    # Outside early January the printed year stands, whatever the weekday says.
+    (Article(source="x", body="Tanggul jebol pada Minggu (16/3/2024) dini hari."), date(2024, 3, 16), "text"),
+    # A date far after all the others is a typo, not the day the report speaks from.
+    (Article(source="x", body="Gempa Senin (21/11/2022). Presiden datang Selasa (22/11/2022), lalu (22/11/2023)."),
+     date(2022, 11, 22), "text"),
+    # A published date shown on the page is taken as is.
+    (Article(source="x", published="2024-02-09", body="Banjir (17/3)."), date(2024, 2, 9), "published"),
+])
+def test_article_day_reads_yearless_and_mistyped_dates(article: Article, day: date, dated: str) -> None:
+    assert article_day(article) == (day, dated)
+
+
+def test_a_yearless_date_with_no_year_anywhere_is_kept_as_month_and_day() -> None:
+    f = featurize(Article(source="x", body="Seratus kios di Pasar Anyar Kalisari terbakar, Sabtu (11/8) malam."))
+    assert f.day is None and f.month_day == (8, 11)
+    assert yearless_gap((8, 11), date(2022, 11, 29)) == 110
+    assert yearless_gap((12, 30), date(2024, 1, 2)) == 3  # across New Year
+
+
+def test_two_market_fires_months_apart_in_the_year_stay_apart_even_without_a_year() -> None:
+    first = Article(source="a/pasar.txt", title="Ratusan Kios Pasar Kalisari Ludes Terbakar",
+                    body="Ratusan kios di Pasar Kalisari ludes terbakar, Sabtu (11/8) malam. Petugas pemadam "
+                         "kebakaran mengerahkan belasan mobil. Api diduga berasal dari korsleting listrik di kios "
+                         "pedagang pakaian. Kerugian pedagang ditaksir miliaran rupiah.")
+    second = Article(source="b/pasar.txt", published="2022-11-29", title="Puluhan Kios Pasar Kalisari Terbakar",
+                     body="Kebakaran melanda Pasar Kalisari, Selasa (29/11/2022) malam, menghanguskan puluhan kios "
+                          "sayur. Tujuh unit mobil pemadam dikerahkan dan api padam menjelang subuh. Polisi masih "
+                          "menyelidiki penyebab kebakaran; tidak ada korban jiwa.")
+    assert not together(StoryClusterer().fit([first, second]), first.source, second.source)
+    dated_first = Article(source=first.source, title=first.title, body=first.body.replace("(11/8)", "(28/11)"))
+    assert together(StoryClusterer().fit([dated_first, second]), first.source, second.source)
+
+
+# -- timeline -----------------------------------------------------------------------------------
+
+def _event(text: str, when: str, start: int = 0) -> Event:
+    return Event(date=when, granularity="day", sentence=text, start=start, end=start + len(text), timex="")
+
+
+QUAKE_A = AnalyzedArticle(
+    Article(source="a/gempa.txt", outlet="kabarpagi.co.id", published="2024-05-06",
+            body="Gempa mengguncang Kabupaten Pasirluhur, Senin (6/5/2024). Empat belas orang meninggal dunia."),
+    events=(_event("Gempa magnitudo 5,4 mengguncang Kabupaten Pasirluhur pada Senin siang, 14 orang meninggal "
+                   "dunia.", "2024-05-06T13:21"),
+            _event("Sekitar pukul 14.00 warga mengungsi ke lapangan.", "TAF"),
+            _event("Jembatan lama dibangun pada 1998.", "1998", 90)))
+QUAKE_B = AnalyzedArticle(
+    Article(source="b/gempa.txt", outlet="wartanusa.com", published="2024-05-07",
+            body="Gempa Pasirluhur menewaskan 62 orang."),
+    events=(_event("Gempa magnitudo 5,4 yang mengguncang Kabupaten Pasirluhur pada Senin menewaskan 62 orang "
+                   "meninggal dunia.", "2024-05-06TNI"),))
+
+
+def test_timeline_merges_one_event_from_two_outlets_and_flags_the_death_toll() -> None:
+    entries = build_timeline([QUAKE_A, QUAKE_B], {"a/gempa.txt": "kabarpagi.co.id", "b/gempa.txt": "wartanusa.com"},
+                             date(2024, 5, 6))
+    quake = [e for e in entries if e.date == "2024-05-06"]
+    assert len(quake) == 1  # time-of-day suffixes normalised to the day, one entry for both outlets
+    assert quake[0].sources == ("a/gempa.txt", "b/gempa.txt")
+    assert quake[0].outlets == ("kabarpagi.co.id", "wartanusa.com")
+    assert quake[0].disagreement == {"orang meninggal": {"14": ["a/gempa.txt"], "62": ["b/gempa.txt"]}}
+    assert all(e.date != "TAF" for e in entries)  # a time of day alone is no timeline date
+    assert [e.background for e in entries if e.date == "1998"] == [True]
+
+
+@pytest.mark.parametrize(("value", "normal"), [
+    ("2023-02-03TNI", "2023-02-03"), ("2023-02-03T10:30", "2023-02-03"), ("2023-W37", "2023-W37"),
+    ("2023-09", "2023-09"), ("T10:30", None), ("PRESENT_REF", None), ("P3D", None),
+])
+def test_timex_values_are_kept_to_their_date(value: str, normal: str | None) -> None:
+    assert normalise_date(value) == normal
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Empat belas orang meninggal dunia", {"orang meninggal": "14"}),
+    ("sebanyak 2.345 rumah rusak berat", {"rumah rusak": "2345"}),
+    ("1,5 juta warga terdampak", {"warga terdampak": "1500000"}),
+    ("pada 2024 harga naik", {}),
+])
+def test_figures_are_keyed_by_what_they_count(text: str, found: dict[str, str]) -> None:
+    assert figures(text) == found
+
+
+def test_timeline_flags_a_clause_that_outlets_date_differently() -> None:
+    text = "Depo bahan bakar Rawaselatan terbakar hebat dan ratusan warga sekitar dievakuasi ke tempat aman."
+    a = AnalyzedArticle(Article(source="a.txt", body=text), events=(_event(text, "2023-03-03"),))
+    b = AnalyzedArticle(Article(source="b.txt", body=text), events=(_event(text, "2023-02-03"),))
+    entries = build_timeline([a, b])
+    assert all(e.disagreement == {"date": {"2023-03-03": ["a.txt"], "2023-02-03": ["b.txt"]}} for e in entries)
+
+
+# -- summary, people, quotes ------------------------------------------------------------------------
+
+def test_summary_is_three_to_five_cited_non_redundant_sentences() -> None:
+    summary = summarize(BRIDGE)
+    assert 3 <= len(summary) <= 5
+    assert all(s.source in {a.source for a in BRIDGE} for s in summary)
+    assert len({s.text for s in summary}) == len(summary)
+    bodies = {a.source: a.body for a in BRIDGE}
+    assert all(s.text in bodies[s.source] for s in summary)  # extractive: printed by that outlet
+    assert not summary[0].text.startswith("PASIRLUHUR -")
+
+
+def _mention(name: str, label: str, role: str | None = None) -> Mention:
+    return Mention(text=name, label=label, canonical=name, start=0, end=len(name), role=role)
+
+
+def test_entities_and_who_said_what_are_grouped_across_articles() -> None:
+    said = "Kami akan periksa semua jembatan gantung di Pasirluhur."
+    a = AnalyzedArticle(Article(source="a.txt", outlet="wartanusa.com", published="2024-01-18T10:00:00+07:00",
+                                body=said),
+                        entities=(_mention("Hendra Wiratmaja", "PER", "Bupati Pasirluhur"), _mention("BPBD", "ORG")),
+                        quotes=(Quote(said, "Hendra Wiratmaja", "direct", 0, 10),
+                                Quote("Tidak ada korban jiwa.", None, "direct", 0, 5)))
+    b = AnalyzedArticle(Article(source="b.txt", outlet="kabarpagi.co.id", published="2024-01-19", body=said),
+                        entities=(_mention("Hendra Wiratmaja", "PER", "Bupati"), _mention("Sungai Cikareo", "LOC")),
+                        quotes=(Quote(said, "Hendra Wiratmaja", "direct", 0, 10),
+                                Quote("Jembatan darurat selesai sepekan.", "Hendra Wiratmaja", "direct", 0, 5)))
+    people = story_entities([a, b])
+    assert [(p.name, p.label, p.articles) for p in people] == [("Hendra Wiratmaja", "PER", 2), ("BPBD", "ORG", 1)]
+    assert set(people[0].roles) == {"Bupati Pasirluhur", "Bupati"}
+    groups = who_said_what([a, b])
+    assert [g.speaker for g in groups] == ["Hendra Wiratmaja"]  # unattributed quotes are left out
+    first, second = groups[0].quotes
+    assert (first.source, first.outlet, first.date, first.also) == ("a.txt", "wartanusa.com", "2024-01-18", ("b.txt",))
+    assert second.source == "b.txt"
+
+
+def test_story_json_carries_the_report_keys_the_web_ui_reads() -> None:
+    row = story_to_dict(build_stories([QUAKE_A, QUAKE_B])[0])
+    assert {"timeline", "summary", "entities", "quotes", "duplicates", "related"} <= row.keys()
+    assert all(isinstance(s["sources"], list) and s["text"] for s in row["summary"])
+    assert any("disagreement" in e for e in row["timeline"])
+    json.dumps(row)
+
+
+# -- reports ------------------------------------------------------------------------------------
+
+HOSTILE = Article(source="evil/page.txt", outlet="evil.example", published="2024-01-18",
+                  title="Jembatan <script>alert('x')</script> Ambruk",
+                  body="Jembatan gantung Cikareo ambruk <script>alert('pwned')</script> saat dilintasi warga "
+                       "pada Kamis (18/1/2024) pagi. Dua warga luka-luka dan dibawa ke puskesmas terdekat "
+                       "oleh petugas. <img src=x onerror=alert(1)> Bupati meninjau lokasi kejadian sore harinya.")
+
+
+def test_html_report_escapes_hostile_article_text() -> None:
+    page = render_html(build_stories([HOSTILE, *BRIDGE]))
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;" in page
+    assert page.startswith("<!doctype html>")
+
+
+def test_markdown_report_shows_sources_summary_and_flags() -> None:
+    text = render_markdown(build_stories([QUAKE_A, QUAKE_B]))
+    assert "**Sources**" in text and "**Summary**" in text and "outlets disagree" in text
+    assert "<script>" not in render_markdown(build_stories([HOSTILE]))
+
+
+def test_cli_stories_html_and_db(tmp_path: Path) -> None:
+    samples = Path(__file__).resolve().parents[1] / "src" / "warta" / "samples"
+    paths = sorted(str(p) for p in samples.glob("*.txt"))
+    html_out = CliRunner().invoke(main, ["stories", "--format", "html", "--no-analyze", *paths])
+    assert html_out.exit_code == 0, html_out.output
+    assert "<h1>" in html_out.output
+    db = str(tmp_path / "kb.db")
+    first = CliRunner().invoke(main, ["stories", "--db", db, "--format", "jsonl", *paths])
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(main, ["stories", "--db", db, "--format", "jsonl"])  # from the store alone
+    rows = [json.loads(line) for line in again.output.splitlines() if line.startswith("{")]
+    bridge = [r for r in rows if any("jembatan-cikareo" in s for s in r["articles"])]
+    assert len(bridge) == 1 and len(bridge[0]["articles"]) == 3 and bridge[0]["summary"]
+    with Store.open(db) as store:
+        stored = store._conn.execute("SELECT count(*), max(n_articles) FROM stories").fetchone()
+    assert stored[0] == len(rows) and stored[1] == 3
+
+
+def test_cli_stories_needs_pages_or_a_db() -> None:
+    result = CliRunner().invoke(main, ["stories"])
+    assert result.exit_code != 0 and "--db" in result.output

@@ -198,49 +198,75 @@ def timex(path: str, reference: str) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "markdown"]), default="markdown", show_default=True,
-              help="jsonl: one JSON object per story; markdown: a readable report.")
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "markdown", "html"]), default="markdown",
+              show_default=True, help="jsonl: one JSON object per story; markdown or html: a readable report.")
 @click.option("--no-analyze", is_flag=True, help="Cluster on extraction alone (faster; no timeline, names guessed).")
-def stories(paths: tuple[str, ...], fmt: str, no_analyze: bool) -> None:
+@click.option("--db", "db_path", default=None, type=click.Path(dir_okay=False),
+              help="Knowledge base: PATHS (if any) are ingested into it first, then every stored article is "
+                   "clustered and the stories are saved there for the web UI.")
+def stories(paths: tuple[str, ...], fmt: str, no_analyze: bool, db_path: str | None) -> None:
     """Group the pages into stories: the articles that report the same news event.
 
     All PATHS are read as one collection. Every article lands in exactly one story (a lone
     article gets its own); republished copies are linked to their original, and stories of one
-    long-running topic are listed as related. A page that cannot be extracted is reported on
-    stderr and left out.
+    long-running topic are listed as related. Each story has a timeline (disagreements between
+    outlets flagged), a short summary citing its sources, its people and organisations, and who
+    said what. A page that cannot be extracted is reported on stderr and left out.
 
     \b
     Example:
       warta stories --format jsonl pages/*.txt > stories.jsonl
-      warta stories pages/ > report.md
+      warta stories pages/ --format html > report.html
+      warta stories --db news.db more/*.html     # ingest, cluster all, save for `warta serve`
     """
     from warta.analyze.pipeline import analyze
-    from warta.errors import AnalysisError
-    from warta.pipeline import extract_paths
-    from warta.stories import build_stories, render_markdown, story_to_dict
+    from warta.errors import AnalysisError, StoreError
+    from warta.pipeline import analyze_results, extract_paths
+    from warta.stories import Story, build_stories, render_html, render_markdown, story_to_dict
     from warta.types import AnalyzedArticle, Article
 
-    items: list[Article | AnalyzedArticle] = []
-    analysis_failed = 0
-    for result in extract_paths(paths):
-        if result.article is None:
-            click.echo(f"warta: {result.source}: {result.error}", err=True)
-            continue
-        if no_analyze:
-            items.append(result.article)
-            continue
+    if not paths and not db_path:
+        raise click.UsageError("name pages to read, or a knowledge base with --db (or both)")
+    found: list[Story]
+    if db_path:
+        from warta.store import Store
+        from warta.stories.kb import stories_from_store
+
         try:
-            items.append(analyze(result.article))
-        except AnalysisError:  # cluster on the article alone; names come from capitalisation
-            analysis_failed += 1
-            items.append(result.article)
-    if analysis_failed:
-        click.echo(f"warta: analysis failed on {analysis_failed} article(s); they were clustered without it",
-                   err=True)
-    found = build_stories(items)
+            with Store.open(db_path) as store:
+                if paths:
+                    results = extract_paths(paths) if no_analyze else analyze_results(extract_paths(paths))
+                    stats = store.ingest(results)
+                    for source, error in stats.errors:
+                        click.echo(f"warta: {source}: {error}", err=True)
+                found = stories_from_store(store)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"warta: {len(found)} stories saved to {db_path}", err=True)
+    else:
+        items: list[Article | AnalyzedArticle] = []
+        analysis_failed = 0
+        for result in extract_paths(paths):
+            if result.article is None:
+                click.echo(f"warta: {result.source}: {result.error}", err=True)
+                continue
+            if no_analyze:
+                items.append(result.article)
+                continue
+            try:
+                items.append(analyze(result.article))
+            except AnalysisError:  # cluster on the article alone; names come from capitalisation
+                analysis_failed += 1
+                items.append(result.article)
+        if analysis_failed:
+            click.echo(f"warta: analysis failed on {analysis_failed} article(s); they were clustered without it",
+                       err=True)
+        found = build_stories(items)
     if fmt == "jsonl":
         _emit_jsonl(story_to_dict(s) for s in found)
+    elif fmt == "html":
+        click.echo(render_html(found), nl=False)
     else:
         click.echo(render_markdown(found))
 

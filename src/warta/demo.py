@@ -3,6 +3,9 @@
     1. ingest every page in ``warta/samples/`` into ``demo.db`` in the current directory
     2. print what was extracted from each article, a few lines each
     3. run one search and print its hits
+    4. group the articles into stories, save them in ``demo.db`` (``warta serve`` shows them)
+       and print the report of the largest: sources by outlet, summary with citations,
+       timeline, who said what
 
 It goes through the same library calls as ``warta ingest`` and ``warta search``, so it shows a
 newcomer the real path. Running it again is cheap and says the pages were already stored:
@@ -15,8 +18,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-from warta.pipeline import extract_paths
+from warta.pipeline import analyze_results, extract_paths
 from warta.store import SearchHit, Store
+from warta.stories import render_story_markdown
+from warta.stories.kb import stories_from_store
 from warta.types import Article
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -74,6 +79,16 @@ def _show_hits(query: str, hits: list[SearchHit]) -> None:
         print(_clip(hit.snippet, lines=1, indent="      "))
 
 
+def _show_story(store: Store) -> None:
+    """Cluster the stored articles, save the stories, print the largest one's brief report."""
+    stories = stories_from_store(store)
+    if not stories:
+        return
+    largest = max(stories, key=lambda s: (len(s.articles), s.id))
+    print(f"\nstories: {len(stories)} saved; the largest, {len(largest.articles)} articles:\n")
+    print(render_story_markdown(largest, brief=True))
+
+
 def main(db_path: str = DEMO_DB) -> int:
     """Run the demo; returns the process exit code."""
     if not SAMPLES.is_dir():
@@ -81,7 +96,7 @@ def main(db_path: str = DEMO_DB) -> int:
         return 1
     print(f"warta demo: ingesting the sample pages in {SAMPLES} -> {db_path}")
     with Store.open(db_path) as store:
-        stats = store.ingest(extract_paths([str(SAMPLES)]))
+        stats = store.ingest(analyze_results(extract_paths([str(SAMPLES)])))
         print(f"  {stats.added} added, {stats.skipped} already stored, {stats.failed} failed "
               f"({stats.total_articles} articles in {db_path})")
         if stats.skipped and not stats.added:
@@ -98,6 +113,7 @@ def main(db_path: str = DEMO_DB) -> int:
             hits = store.search(query, limit=5) if query else []
         if query:
             _show_hits(query, hits)
+        _show_story(store)
     print(f'\nnext: warta search "your words" --db {db_path}')
     return 0
 

@@ -40,6 +40,7 @@ from warta.analyze.entities_resolve import (
     role_words,
 )
 from warta.analyze.ner import bio_to_spans, load_tagger
+from warta.analyze.quotes_speaker import verb_kind
 from warta.analyze.sentences import Token, split_sentences, tokenize
 from warta.lang import read_lines, read_table, read_words
 from warta.lang.id import load_time_words
@@ -87,12 +88,14 @@ def find_entities(body: str, *, exclude_names: Sequence[str] = (),
     sentences, drafts = _tag(body)                                   # 1. tag
     token_lists = [s.tokens for s in sentences]
     skip = frozenset(i for i, s in enumerate(sentences) if s.keywords)
+    drafts = _split_at_semicolons(body, drafts, token_lists)
     drafts = recover_titled_names(body, drafts, token_lists, skip)   # 2. recover, clean
     drafts = recover_cued_names(body, drafts, token_lists, _never_a_name(), skip)
     drafts = [d for d in (_clean(body, d, sentences) for d in drafts) if d is not None]
     drafts = _drop_lowercase_words(body, drafts)
     extra = _context_names(context)
     drafts = propagate_names(body, drafts, token_lists, _never_a_name(), skip, extra)
+    _speaking_places(drafts, token_lists)
     drafts = _drop_credits(body, drafts)                             # 3. exclude (credits)
     drafts = apply_aliases(body, drafts, " ".join(context))
     nickname_aliases(body, drafts)                                  # 4. resolve
@@ -170,6 +173,8 @@ def _clean(body: str, draft: Draft, sentences: list[_Sentence]) -> Draft | None:
         last -= 1
     if first >= last:
         return None
+    if draft.label != "PER" and tokens[first][0].casefold() in role_words().ranks and last - first > 1:
+        draft.label = "PER"     # "Bripka Ricky Rizal" read as a place: a rank opens a person
     if draft.label == "PER":
         first, last = _strip_person(tokens, first, last)
         if first >= last:
@@ -220,6 +225,24 @@ def _not_person_evidence(tokens: list[Token], first: int, last: int, key: str) -
     head = tokens[first][0]
     return head.casefold() in lists.heads or _ROMAN.match(head) is not None \
         or (last - first == 1 and key in lists.words)
+
+
+def _split_at_semicolons(body: str, drafts: list[Draft], sentences: list[list[Token]]) -> list[Draft]:
+    """Cut a span at the semicolons inside it: "Bripka Ricky Rizal; Kuat Ma'ruf" is a list of
+    two names (news separates list items that hold commas with semicolons), never one name."""
+    out: list[Draft] = []
+    for d in drafts:
+        tokens = sentences[d.sentence]
+        cuts = [k for k in range(d.first, d.last) if tokens[k][0] == ";"]
+        if not cuts:
+            out.append(d)
+            continue
+        for a, b in zip([d.first, *(k + 1 for k in cuts)], [*cuts, d.last], strict=True):
+            if a < b:
+                s, e = tokens[a][1], tokens[b - 1][2]
+                out.append(Draft(start=s, end=e, label=d.label, sentence=d.sentence, first=a, last=b,
+                                 text=body[s:e]))
+    return out
 
 
 def _wordlike(token: str) -> bool:
@@ -408,6 +431,27 @@ def _context_names(context: Sequence[str]) -> list[str]:
             if cleaned is not None and cleaned.label == "PER" and " " in cleaned.text.strip():
                 names.append(cleaned.text)
     return names
+
+
+def _speaking_places(drafts: list[Draft], sentences: list[list[Token]]) -> None:
+    """Relabel as a person a one-word "place" that is a word of a person's name in the same
+    article and that speaks: "AKBP Guntur Aryo Tejo ... lanjut Guntur" (Guntur is also a town).
+
+    Only a reporting verb right before or after counts; a place does not "say" or "explain".
+    """
+    parts: set[str] = set()
+    for d in drafts:
+        words = d.text.split()
+        if d.label == "PER" and len(words) >= 2:
+            parts.update((words[0], words[-1]))
+    for d in drafts:
+        if d.label not in ("LOC", "ORG") or d.last - d.first != 1 or d.text not in parts:
+            continue
+        tokens = sentences[d.sentence]
+        before = tokens[d.first - 1][0] if d.first > 0 else ""
+        after = tokens[d.last][0] if d.last < len(tokens) else ""
+        if (before and verb_kind(before) is not None) or (after and verb_kind(after) is not None):
+            d.label = "PER"
 
 
 # -- 3. exclude ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ data and the article itself:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
@@ -31,6 +32,7 @@ from warta.analyze.entities_resolve import (
     name_key,
     role_words,
 )
+from warta.analyze.quotes_speaker import verb_kind
 from warta.analyze.sentences import Token
 from warta.lang import read_lines, read_table
 
@@ -193,6 +195,16 @@ def _cue_at(tokens: Sequence[Token], k: int) -> bool:
     return word.islower() and word in after
 
 
+# A sentence that opens "Rupanya, ..." or "Beruntung, korban ..." opens with an adverb: a word
+# with a clitic or a derivational prefix on a stem of this many letters or more.
+_DERIVED = re.compile(r"^(?:\w+(?:nya|lah|kah|pun)|(?:ber|ter|se|ke|me|di|per)\w{5,})$")
+
+
+def _derived_word(word: str) -> bool:
+    """Whether a capitalised word opening a sentence looks like a derived Indonesian word."""
+    return _DERIVED.match(word.casefold()) is not None
+
+
 def cued_name_spans(tokens: Sequence[Token], never: frozenset[str]) -> list[tuple[int, int]]:
     """Token spans of capitalised names that a person cue follows ("Tumini, warga ...").
 
@@ -217,10 +229,54 @@ def cued_name_spans(tokens: Sequence[Token], never: frozenset[str]) -> list[tupl
         if any(t.isupper() for t in run) \
                 or any(t.casefold() in words.titles and t.casefold() not in words.given_names for t in run) \
                 or " ".join(name_key(run[0])) in never or _known_len(tokens, j) \
-                or (len(run) == 1 and run[0].casefold().endswith("nya")):
+                or (len(run) == 1 and j == 0 and _derived_word(run[0])):
             continue     # initials of minors ("MA (11)"), offices, words ("Rupanya,"), places
         spans.append((j, k))
+    return sorted(set(spans) | set(_speaker_spans(tokens, never)))
+
+
+# Marks that close a quotation, after which "kata", "ujar", "ungkap" name its speaker.
+_CLOSING = frozenset({",", "”", '"', "’", "'"})
+
+
+def _plain_name_run(tokens: Sequence[Token], j: int, never: frozenset[str]) -> int:
+    """End of the run of capitalised words from ``j`` that can be a name (``j`` when none):
+    no acronyms (bodies), titles, known places or bodies, or ordinary words."""
+    words = role_words()
+    k = j
+    while k < len(tokens) and k - j < MAX_NAME_TOKENS and _cap(tokens[k][0]) \
+            and not tokens[k][0].isupper() and tokens[k][0].casefold() not in words.head_words \
+            and " ".join(name_key(tokens[k][0])) not in never and not _known_len(tokens, k):
+        k += 1
+    return k
+
+
+def _speaker_spans(tokens: Sequence[Token], never: frozenset[str]) -> list[tuple[int, int]]:
+    """Names that a reporting verb shows are people: ``," ungkap Perry.`` after a quotation,
+    and ``Perry mengingatkan ...`` opening a sentence; a place or body would be known, or
+    written as an acronym."""
+    spans: list[tuple[int, int]] = []
+    for k, (word, _, _) in enumerate(tokens):
+        kind = verb_kind(word)
+        if kind is None or kind[1]:
+            continue
+        if kind[0] == "post" and k > 0 and tokens[k - 1][0] in _CLOSING:
+            end = _plain_name_run(tokens, k + 1, never)
+            follows = tokens[end][0] if end < len(tokens) else "."
+            if end > k + 1 and not _cap(follows):
+                spans.append((k + 1, end))
+        elif kind[0] == "active" and 0 < k <= MAX_NAME_TOKENS:
+            start = 0
+            while start < k and not _wordlike(tokens[start][0]):
+                start += 1       # an opening mark or a dash before the subject
+            if 0 < k - start and _plain_name_run(tokens, start, never) == k \
+                    and not (k - start == 1 and _derived_word(tokens[start][0])):
+                spans.append((start, k))
     return spans
+
+
+def _wordlike(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
 
 
 def recover_cued_names(body: str, drafts: list[Draft], sentences: Sequence[Sequence[Token]],
@@ -239,6 +295,8 @@ def recover_cued_names(body: str, drafts: list[Draft], sentences: Sequence[Seque
             for d in clash:
                 if d.label == "PER" and d.last == b:
                     d.cued = True    # the tagger found it; the cue still vouches for it
+                elif (d.first, d.last) == (a, b) and known_label(d.text) is None:
+                    d.label, d.cued = "PER", True    # a "place" nobody knows, that a cue describes
             if clash:
                 continue
             s, e = tokens[a][1], tokens[b - 1][2]

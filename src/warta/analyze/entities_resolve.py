@@ -29,7 +29,7 @@ from functools import cache
 from itertools import pairwise
 
 from warta.analyze.sentences import Token, tokenize
-from warta.lang import read_lines, read_table, read_words
+from warta.lang import read_lines, read_table
 
 __all__ = [
     "Draft",
@@ -142,9 +142,16 @@ def role_words() -> RoleWords:
         if phrase and phrase not in honorifics:
             heads.add(phrase)
     head_words = frozenset(w for h in heads for w in h.split())
-    given = read_words("id", "gazetteer/per_name.txt")
+    # Given names: one-word lines, and the first words of full names unless they are titles
+    # ("Paus Fransiskus" lists the Pope, whose "Paus" is an office, not a name).
+    given: set[str] = set()
+    for line in read_lines("id", "gazetteer/per_name.txt"):
+        words = line.casefold().split()
+        if len(words) == 1 or (words and words[0] not in heads):
+            given.update(words)
+
     return RoleWords(frozenset(heads), frozenset(honorifics), frozenset(parts), head_words,
-                     expansions, given, frozenset(ranks))
+                     expansions, frozenset(given), frozenset(ranks))
 
 
 @cache

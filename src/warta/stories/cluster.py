@@ -34,12 +34,13 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import math
 from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from statistics import median_low
 from typing import Self
 
@@ -95,14 +96,17 @@ class _Node:
     members: list[str]
     new: bool
     years: list[int] = field(default_factory=list)
+    month_days: list[tuple[int, int]] = field(default_factory=list)
     version: int = 0
     neighbours: set[int] = field(default_factory=set)
     median_day: date | None = None
     median_year: int | None = None
+    median_month_day: tuple[int, int] | None = None
 
     def refresh(self) -> None:
         """Recompute the medians once per change (scores read them many times)."""
         self.median_day = median_low(self.days) if self.days else None
+        self.median_month_day = median_low(self.month_days) if self.month_days else None
         years = self.years + [d.year for d in self.days]
         self.median_year = median_low(years) if years else None
 
@@ -151,10 +155,32 @@ def year_term(a: int | None, b: int | None) -> float:
     return -min(MAX_PENALTY, PENALTY_PER_YEAR * abs(a - b))
 
 
+def yearless_gap(month_day: tuple[int, int], other: date | tuple[int, int]) -> int:
+    """Fewest days between a yearless (month, day) and a date or another (month, day), in any year.
+
+    "(11/8)" with no year is 11 August of some year: at least 110 days from 29 November of
+    any year, so a report of it is not a report of an event of 29 November 2022.
+    """
+    month, day = month_day
+    # A leap year as the base, so that a yearless 29 February is a date too.
+    base = date(2000, *other) if isinstance(other, tuple) else other
+    gaps = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        with contextlib.suppress(ValueError):  # 29 February outside a leap year
+            gaps.append(abs((date(year, month, day) - base).days))
+    return min(gaps) if gaps else 0
+
+
 def _time(a: _Node, b: _Node) -> float:
     day_a, day_b = a.day(), b.day()
     if day_a is not None and day_b is not None:
         return time_term(day_a, day_b)
+    md_a, md_b = a.median_month_day, b.median_month_day
+    if md_a is not None or md_b is not None:
+        # A yearless date only ever counts against: the same day of another year is no bonus.
+        mine, other = (md_a, day_b or md_b) if md_a is not None else (md_b, day_a)
+        if mine is not None and other is not None:
+            return min(0.0, time_term(date.min, date.min + timedelta(days=yearless_gap(mine, other))))
     return year_term(a.year(), b.year())
 
 
@@ -276,7 +302,8 @@ class StoryClusterer:
         precise = f.day is not None and f.dated != "year"
         node = _Node(key, self._vector(f.words, "", ARTICLE_TERMS), self._vector(f.names, "\x00", ARTICLE_TERMS),
                      [f.day] if precise and f.day else [], [f.source], True,
-                     years=[f.day.year] if f.day and not precise else [])
+                     years=[f.day.year] if f.day and not precise else [],
+                     month_days=[f.month_day] if f.month_day else [])
         node.refresh()
         return node
 
@@ -410,6 +437,7 @@ class StoryClusterer:
         a.names = _top({k: v / total for k, v in names.items()}, STORY_TERMS)
         a.days.extend(b.days)
         a.years.extend(b.years)
+        a.month_days.extend(b.month_days)
         a.refresh()
         a.members.extend(b.members)
         a.new = True

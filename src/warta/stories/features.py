@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib.resources import files
+from statistics import median_low
 
 import numpy as np
 
@@ -46,9 +47,20 @@ MONTH_YEAR = re.compile(r"\b([A-Za-z]+)\s+((?:19|20)\d{2})\b")
 YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 #: A capitalised word or an acronym; a run of them is a name ("Sungai Wulan", "Kim Jong Un").
 CAP_RUN = re.compile(r"\b(?:[A-Z][\w'-]*[a-z0-9][\w'-]*|[A-Z]{2,}[\w-]*)(?:\s+(?:[A-Z][\w'-]*|[A-Z]{2,}))*")
-#: Full dates printed in Indonesian news: "(15/1/2024)" and "15 Januari 2024".
-NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b")
-WORDY_DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)\s+((?:19|20)\d{2})\b")
+#: Dates printed in Indonesian news: "(15/1/2024)", "2/1/18", "15 Januari 2024", and the
+#: yearless forms a report uses for days of its own week or month: "(20/10)", "17 Maret".
+#: A yearless numeric date counts only in brackets: a bare "1/3" is as often a fraction.
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d{2})\b|\((\d{1,2})/(\d{1,2})\)")
+WORDY_DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]+)(?:\s+((?:19|20)\d{2}))?\b")
+#: The weekday a date is printed with: "Rabu (25/10)", "Kamis, 9/2/2024", "Rabu 3 Januari 2023".
+WEEKDAY_BEFORE = re.compile(r"([A-Za-z'’]+)\s*,?\s*\(?\s*$")
+#: A yearless date this many days after the publication date belongs to the year before
+#: ("(28/12)" in a report of 2 January): reports look back far more often than ahead.
+AHEAD_DAYS = 7
+#: A printed date this many days after the median of an article's dates is a typo, not its day.
+OUTLIER_DAYS = 120
+#: Days into January during which a printed year may still be last year's by habit.
+NEW_YEAR_DAYS = 15
 #: Title words count this many times over body words: a headline names the event on purpose.
 TITLE_WEIGHT = 3
 #: Stems shorter than this are left whole (stripping "di" off "dia" helps nobody).
@@ -71,6 +83,8 @@ class ArticleFeatures:
     names; ``shingles`` are the body's hashed 5-word shingles (for dedup); ``day`` is the best
     date known (``dated`` says where it came from: "published", "text", "year" -- only the
     year is meant -- or "none"); ``fingerprint`` is a hash of the body, stable across runs.
+    ``month_day`` is (month, day) of the latest yearless date ("Rabu (25/10)") of an article
+    that tells no year at all: it still rules out events far from that day in every year.
     """
 
     source: str
@@ -83,6 +97,7 @@ class ArticleFeatures:
     fingerprint: str
     shingles: np.ndarray
     order: int = 0
+    month_day: tuple[int, int] | None = None
 
 
 @cache
@@ -170,38 +185,129 @@ def _months() -> dict[str, int]:
     return months
 
 
-def text_dates(text: str) -> list[date]:
-    """Every full calendar date printed in ``text`` (day, month and year), in order."""
-    found: list[tuple[int, date]] = []
+@cache
+def _weekdays() -> dict[str, int]:
+    days: dict[str, int] = dict(load_time_words()["days"])
+    return days
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedDate:
+    """A date as printed: year None when the text leaves it out; weekday (1-7) when named."""
+
+    at: int
+    year: int | None
+    month: int
+    day: int
+    weekday: int | None
+
+
+def printed_dates(text: str) -> list[PrintedDate]:
+    """Every calendar date printed in ``text``, with or without its year, in order."""
+    found: list[PrintedDate] = []
+    weekdays, months = _weekdays(), _months()
+    def weekday(at: int) -> int | None:
+        m = WEEKDAY_BEFORE.search(text[max(0, at - 16):at])
+        return weekdays.get(m.group(1).lower()) if m else None
     for m in NUMERIC_DATE.finditer(text):
-        _add_date(found, m.start(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    months = _months()
+        if m.group(4):
+            found.append(PrintedDate(m.start(), None, int(m.group(5)), int(m.group(4)), weekday(m.start())))
+            continue
+        year = int(m.group(3))
+        year = year + 2000 if year < 100 else year  # "2/1/18": a two-digit year is this century's
+        found.append(PrintedDate(m.start(), year, int(m.group(2)), int(m.group(1)), weekday(m.start())))
     for m in WORDY_DATE.finditer(text):
         month = months.get(m.group(2).lower())
         if month:
-            _add_date(found, m.start(), int(m.group(3)), month, int(m.group(1)))
-    return [d for _, d in sorted(found)]
+            printed = int(m.group(3)) if m.group(3) else None
+            found.append(PrintedDate(m.start(), printed, month, int(m.group(1)), weekday(m.start())))
+    return sorted((d for d in found if 1 <= d.month <= 12 and 1 <= d.day <= 31), key=lambda d: d.at)
 
 
-def _add_date(found: list[tuple[int, date]], at: int, year: int, month: int, day: int) -> None:
-    with contextlib.suppress(ValueError):  # "31/11/2022" is printed by real pages: no date
-        found.append((at, date(year, month, day)))
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # "31/11/2022" is printed by real pages: no date
+        return None
+
+
+def _checked(d: PrintedDate, year: int) -> date | None:
+    """The date in ``year``, or in the next year when it is early January and only that fits.
+
+    Writers keep typing the old year in the first days of January ("Rabu 3 Januari 2023" for
+    Wednesday 3 January 2024); the weekday printed beside the date says which year was meant.
+    Elsewhere a wrong weekday is as likely as a wrong year, so the printed year stands.
+    """
+    value = _make(year, d.month, d.day)
+    if d.weekday is None or d.month != 1 or d.day > NEW_YEAR_DAYS:
+        return value
+    if value is not None and value.isoweekday() == d.weekday:
+        return value
+    alt = _make(year + 1, d.month, d.day)
+    return alt if alt is not None and alt.isoweekday() == d.weekday else value
+
+
+def context_year(text: str, published: date | None = None) -> int | None:
+    """The year an article speaks from: published, else its full dates, else its year mentions."""
+    if published is not None:
+        return published.year
+    full = [d.year for d in printed_dates(text) if d.year is not None]
+    if full:
+        return max(full)
+    years = Counter(YEAR.findall(text))
+    if years:
+        return int(max(years.items(), key=lambda kv: (kv[1], kv[0]))[0])
+    return None
+
+
+def resolve_dates(text: str, published: date | None = None) -> tuple[list[date], list[tuple[int, int]]]:
+    """The dates of ``text`` as calendar dates, and the (month, day) of those left yearless.
+
+    A yearless date takes the year the article speaks from (the publication date's, or the
+    year of the other dates and mentions in it); against a publication date it is the latest
+    such day not more than AHEAD_DAYS after it. With no year anywhere, it stays (month, day).
+    """
+    year = context_year(text, published)
+    dates: list[date] = []
+    yearless: list[tuple[int, int]] = []
+    for d in printed_dates(text):
+        if d.year is not None:
+            value = _checked(d, d.year)
+        elif year is None:
+            yearless.append((d.month, d.day))
+            continue
+        else:
+            value = _checked(d, year)
+            if value is not None and published is not None and (value - published).days > AHEAD_DAYS:
+                value = _checked(d, year - 1)
+        if value is not None:
+            dates.append(value)
+    return dates, yearless
+
+
+def text_dates(text: str) -> list[date]:
+    """Every full calendar date printed in ``text`` (years checked against weekdays), in order."""
+    return resolve_dates(text)[0]
 
 
 def article_day(article: Article) -> tuple[date | None, str]:
     """The date an article speaks from: published when known, else the latest date it prints.
 
     The latest, not the first: a report recalls earlier days ("sejak Jumat (9/2/2024)") but is
-    written after the last one it mentions.
+    written after the last one it mentions -- leaving out dates far after all the others, which
+    are typos ("22/11/2023" in a report of 22/11/2022). A publication date that extraction
+    inferred from the text is checked against the weekday printed with it (see ``_checked``).
     """
     if article.published:
-        try:
-            return date.fromisoformat(article.published[:10]), "published"
-        except ValueError:
-            pass
-    dates = text_dates(article.body)
+        with contextlib.suppress(ValueError):
+            published = date.fromisoformat(article.published[:10])
+            if article.published_inferred:
+                published = _recheck(article.body, published)
+            return published, "published"
+    dates, _ = resolve_dates(article.body)
     if dates:
-        return max(dates), "text"
+        middle = median_low(dates)
+        return max(d for d in dates if (d - middle).days <= OUTLIER_DAYS), "text"
     months = _months()
     coarse = [int(m.group(2)) for m in MONTH_YEAR.finditer(article.body) if m.group(1).lower() in months]
     if coarse:  # "inflasi September 2023" dates a report only to the year: months often look back
@@ -211,6 +317,22 @@ def article_day(article: Article) -> tuple[date | None, str]:
         year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
         return date(int(year), 7, 1), "year"
     return None, "none"
+
+
+def _recheck(body: str, published: date) -> date:
+    """An inferred publication date, moved to next year when its printed weekday says so."""
+    for d in printed_dates(body):
+        if (d.year, d.month, d.day) == (published.year, published.month, published.day):
+            return _checked(d, published.year) or published
+    return published
+
+
+def yearless_day(article: Article) -> tuple[int, int] | None:
+    """(month, day) of the latest yearless date of an article that prints no year at all."""
+    if article.published:
+        return None
+    dates, yearless = resolve_dates(article.body)
+    return max(yearless) if yearless and not dates else None
 
 
 def lead_sentence(body: str, limit: int = 160) -> str:
@@ -242,4 +364,5 @@ def featurize(item: Article | AnalyzedArticle, order: int = 0) -> ArticleFeature
     fingerprint = hashlib.sha1(article.body.encode("utf-8")).hexdigest()
     shingles = shingle_hashes(plain_words(article.body))
     return ArticleFeatures(article.source, words, names, day, dated, article.title,
-                           lead_sentence(article.body), fingerprint, shingles, order)
+                           lead_sentence(article.body), fingerprint, shingles, order,
+                           yearless_day(article) if day is None else None)

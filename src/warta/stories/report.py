@@ -1,54 +1,62 @@
-"""From clustered articles to stories people read: ids, headlines, copies, threads and a timeline.
+"""From clustered articles to stories people read: ids, headlines, copies, threads, timeline,
+summary, people and who said what.
 
-    articles -> StoryClusterer -> build_stories -> [Story] -> story_to_dict / render_markdown
+    articles -> StoryClusterer -> describe_stories -> [Story] -> story_to_dict / render.*
 
 A :class:`Story` is a plain value. Its ``id`` is a hash of its earliest article's body, so it
 is the same on every run over the same pages, whatever order they were named in; its
 ``title`` is the member headline that best matches what all members say (or, when no member
-has a headline, the lead sentence of the most central one). Its ``timeline`` merges the dated
-events that analysis found: the same date and a similar clause in several articles make one
-entry citing every source.
+has a headline, the lead sentence of the most central one). The rest is built per story from
+the members' analysis: :mod:`~warta.stories.timeline`, :mod:`~warta.stories.summary`,
+:mod:`~warta.stories.people`.
+
+Only one story's articles are needed at a time: :func:`describe_stories` takes a ``load``
+function, so a knowledge base of any size is described with the features of all articles and
+the full text of one story in memory.
 
 >>> stories = build_stories(articles)                       # doctest: +SKIP
->>> print(render_markdown(stories))                         # doctest: +SKIP
+>>> story_to_dict(stories[0])["summary"][0]                 # doctest: +SKIP
+{'text': '...', 'sources': ['a.txt'], 'outlet': 'tempo.co'}
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from warta.stories.cluster import StoryClusterer
 from warta.stories.features import ArticleFeatures, content_words, featurize
+from warta.stories.people import SpeakerQuotes, StoryEntity, story_entities, who_said_what
+from warta.stories.summary import SummarySentence, summarize
+from warta.stories.timeline import TimelineEntry, build_timeline
 from warta.types import AnalyzedArticle, Article
 
-#: Two dated clauses on one date are one timeline entry when this share of their words agree.
-SAME_EVENT_JACCARD = 0.35
-#: Timeline entries shown per story in the markdown report (JSON carries them all).
-MARKDOWN_TIMELINE = 8
+__all__ = ["ArticleRef", "Story", "TimelineEntry", "build_stories", "describe_stories", "story_id",
+           "story_to_dict"]
 
 
 @dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    """One dated happening of a story, with every article that reports it."""
+class ArticleRef:
+    """A member article as a report lists it: source, outlet, date and headline."""
 
-    date: str
-    text: str
-    sources: tuple[str, ...]
-    actors: tuple[str, ...] = ()
+    source: str
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Story:
     """The articles that report one news event, across outlets.
 
-    ``articles`` lists every member's source (copies included); ``duplicates`` maps each copy
-    to its original; ``related`` holds ids of other stories of the same long-running topic;
-    ``start``/``end`` span the members' dates (ISO, None when none is dated).
+    ``articles`` lists every member's source (copies included), oldest first; ``members``
+    the same with outlet, date and headline; ``duplicates`` maps each copy to its original;
+    ``related`` holds ids of other stories of the same long-running topic; ``start``/``end``
+    span the members' dates (ISO, None when none is dated).
     """
 
     id: str
@@ -60,6 +68,10 @@ class Story:
     outlets: tuple[str, ...] = ()
     start: str | None = None
     end: str | None = None
+    members: tuple[ArticleRef, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    entities: tuple[StoryEntity, ...] = ()
+    quotes: tuple[SpeakerQuotes, ...] = ()
 
 
 def story_id(fingerprint: str) -> str:
@@ -85,23 +97,49 @@ def _headline(members: Sequence[ArticleFeatures]) -> str:
     return best[0] or ""
 
 
-def _timeline(members: Sequence[AnalyzedArticle]) -> tuple[TimelineEntry, ...]:
-    """Merge the members' dated events: same date and similar clause = one entry, all sources."""
-    entries: list[tuple[str, set[str], str, list[str], list[str]]] = []
-    for item in members:
-        for ev in item.events:
-            words = set(content_words(ev.sentence))
-            for when, seen, _text, sources, actors in entries:
-                if when == ev.date and words and len(words & seen) / len(words | seen) >= SAME_EVENT_JACCARD:
-                    if item.article.source not in sources:
-                        sources.append(item.article.source)
-                    actors.extend(a for a in ev.actors if a not in actors)
-                    seen |= words
-                    break
-            else:
-                entries.append((ev.date, words, ev.sentence, [item.article.source], list(ev.actors)))
-    entries.sort(key=lambda e: (e[0], -len(e[3])))
-    return tuple(TimelineEntry(when, text, tuple(src), tuple(act)) for when, _w, text, src, act in entries)
+Loaded = Article | AnalyzedArticle | None
+
+
+def describe_stories(clusterer: StoryClusterer, feats: Mapping[str, ArticleFeatures],
+                     load: Callable[[str], Loaded]) -> Iterator[Story]:
+    """Describe each story of a fitted ``clusterer``, oldest first, loading one story at a time.
+
+    ``feats`` are the features the clusterer was fitted on, by source; ``load(source)`` gives
+    the article (analysed or not) for the timeline, summary and quotes, or None.
+    """
+    drafts: list[tuple[int, str, list[ArticleFeatures]]] = []
+    for key, sources in clusterer.stories_.items():
+        members = sorted((feats[s] for s in sources if s in feats), key=_sort_key)
+        if members:
+            drafts.append((key, story_id(members[0].fingerprint), members))
+    ids = {key: sid for key, sid, _ in drafts}
+    related = clusterer.related()
+    def span(members: list[ArticleFeatures]) -> list[date]:
+        return sorted(f.day for f in members if f.day and f.dated != "year")
+    drafts.sort(key=lambda d: (not span(d[2]), span(d[2])[0] if span(d[2]) else date.max, d[1]))
+    for key, sid, members in drafts:
+        days = span(members)
+        loaded = [x for f in members if (x := load(f.source)) is not None]
+        articles = [x.article if isinstance(x, AnalyzedArticle) else x for x in loaded]
+        analysed = [x for x in loaded if isinstance(x, AnalyzedArticle)]
+        outlets = {a.source: a.outlet for a in articles}
+        members_sources = tuple(f.source for f in members)
+        yield Story(
+            id=sid,
+            title=_headline(members),
+            articles=members_sources,
+            duplicates={s: clusterer.duplicates_[s] for s in members_sources if s in clusterer.duplicates_},
+            related=tuple(sorted({ids[k] for k in related.get(key, []) if k in ids})),
+            timeline=build_timeline(analysed, outlets, days[0] if days else None),
+            outlets=tuple(sorted({o for o in outlets.values() if o})),
+            start=days[0].isoformat() if days else None,
+            end=days[-1].isoformat() if days else None,
+            members=tuple(ArticleRef(a.source, a.outlet, a.published, a.title) for a in articles),
+            # Copies say nothing new: the summary is drawn from originals only.
+            summary=summarize([a for a in articles if a.source not in clusterer.duplicates_], outlets),
+            entities=story_entities(analysed),
+            quotes=who_said_what(analysed),
+        )
 
 
 def build_stories(items: Sequence[Article | AnalyzedArticle],
@@ -112,42 +150,23 @@ def build_stories(items: Sequence[Article | AnalyzedArticle],
     of its own. Stories come out oldest first.
     """
     feats: dict[str, ArticleFeatures] = {}
+    by_source: dict[str, Article | AnalyzedArticle] = {}
     for i, item in enumerate(items):
         f = featurize(item, order=i)
         feats.setdefault(f.source, f)
+        by_source.setdefault(f.source, item)
     if clusterer is None:
         clusterer = StoryClusterer().fit(list(feats.values()))
-    analyzed = {i.article.source: i for i in items if isinstance(i, AnalyzedArticle)}
-    outlets = {a.source: a.outlet for a in (i.article if isinstance(i, AnalyzedArticle) else i for i in items)}
-    keys: dict[int, str] = {}
-    drafts: list[tuple[int, list[ArticleFeatures]]] = []
-    for key, sources in clusterer.stories_.items():
-        members = sorted((feats[s] for s in sources if s in feats), key=_sort_key)
-        if members:
-            keys[key] = story_id(members[0].fingerprint)
-            drafts.append((key, members))
-    related = clusterer.related()
-    stories: list[Story] = []
-    for key, members in drafts:
-        members_sources = tuple(f.source for f in members)
-        days = sorted(f.day for f in members if f.day and f.dated != "year")
-        stories.append(Story(
-            id=keys[key],
-            title=_headline(members),
-            articles=members_sources,
-            duplicates={s: clusterer.duplicates_[s] for s in members_sources if s in clusterer.duplicates_},
-            related=tuple(sorted({keys[k] for k in related.get(key, []) if k in keys})),
-            timeline=_timeline([analyzed[s] for s in members_sources if s in analyzed]),
-            outlets=tuple(sorted({o for s in members_sources if (o := outlets.get(s))})),
-            start=days[0].isoformat() if days else None,
-            end=days[-1].isoformat() if days else None,
-        ))
-    stories.sort(key=lambda s: (s.start is None, s.start or "", s.id))
-    return stories
+    return list(describe_stories(clusterer, feats, by_source.get))
 
 
 def story_to_dict(story: Story) -> dict[str, Any]:
-    """The JSON shape of a story: CONTRACT.md's id/title/articles, then everything else."""
+    """The JSON shape of a story: CONTRACT.md's id/title/articles, then everything else.
+
+    The keys the web UI reads are ``timeline``, ``summary``, ``entities``, ``quotes``,
+    ``duplicates`` and ``related``; timeline and summary items cite their articles in
+    ``sources`` (a list of source paths, as ``articles``).
+    """
     return {
         "id": story.id,
         "title": story.title,
@@ -155,34 +174,20 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "outlets": list(story.outlets),
         "start": story.start,
         "end": story.end,
+        "members": [{"source": m.source, "outlet": m.outlet, "published": m.published, "title": m.title}
+                    for m in story.members],
         "duplicates": dict(story.duplicates),
         "related": list(story.related),
-        "timeline": [{"date": e.date, "text": e.text, "sources": list(e.sources), "actors": list(e.actors)}
+        "timeline": [{"date": e.date, "text": e.text, "sources": list(e.sources), "outlets": list(e.outlets),
+                      "actors": list(e.actors), **({"disagreement": e.disagreement} if e.disagreement else {}),
+                      **({"background": True} if e.background else {})}
                      for e in story.timeline],
+        "summary": [{"text": s.text, "sources": [s.source], "outlet": s.outlet} for s in story.summary],
+        "entities": [{"name": e.name, "label": e.label, "roles": list(e.roles), "articles": e.articles,
+                      "mentions": e.mentions} for e in story.entities],
+        "quotes": [{"speaker": g.speaker, "label": g.label,
+                    "quotes": [{"text": q.text, "kind": q.kind, "date": q.date, "outlet": q.outlet,
+                                "source": q.source, **({"also": list(q.also)} if q.also else {})}
+                               for q in g.quotes]}
+                   for g in story.quotes],
     }
-
-
-def render_markdown(stories: Sequence[Story]) -> str:
-    """A readable report: one section per story, biggest first, singletons listed at the end."""
-    big = sorted((s for s in stories if len(s.articles) > 1), key=lambda s: (-len(s.articles), s.id))
-    single = [s for s in stories if len(s.articles) == 1]
-    out = [f"# {len(stories)} stories from {sum(len(s.articles) for s in stories)} articles", ""]
-    for s in big:
-        span = f"{s.start} – {s.end}" if s.start and s.end and s.start != s.end else (s.start or "undated")
-        out += [f"## {s.title}", "", f"`{s.id}` · {len(s.articles)} articles · {span}"
-                + (f" · {', '.join(s.outlets)}" if s.outlets else ""), ""]
-        for src in s.articles:
-            copy = f" (copy of {s.duplicates[src]})" if src in s.duplicates else ""
-            out.append(f"- {src}{copy}")
-        if s.timeline:
-            out += ["", "Timeline:"]
-            for e in s.timeline[:MARKDOWN_TIMELINE]:
-                out.append(f"- **{e.date}** {e.text} ({len(e.sources)} source{'s' if len(e.sources) > 1 else ''})")
-        if s.related:
-            out += ["", "Related: " + ", ".join(f"`{r}`" for r in s.related)]
-        out.append("")
-    if single:
-        out += ["## Single articles", ""]
-        out += [f"- {s.title} — {s.articles[0]}" for s in single]
-        out.append("")
-    return "\n".join(out)
