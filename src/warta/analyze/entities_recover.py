@@ -182,10 +182,9 @@ def _person_cues() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(kinds["apposition"]), frozenset(kinds["after"])
 
 
-def _cue_at(tokens: Sequence[Token], k: int) -> bool:
+def _cue_at(tokens: Sequence[Token], k: int, appositions: frozenset[str], after: frozenset[str]) -> bool:
     """Whether a person cue starts at token ``k``: an age in brackets, an apposition that
     describes a person, or a word such as "selaku" that only follows a person's name."""
-    appositions, after = _person_cues()
     word = tokens[k][0]
     nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
     if word == "(" and nxt.isdigit() and k + 2 < len(tokens) and tokens[k + 2][0] == ")":
@@ -216,9 +215,10 @@ def cued_name_spans(tokens: Sequence[Token], never: frozenset[str]) -> list[tupl
         [(4, 5)]
     """
     words = role_words()
+    appositions, after = _person_cues()
     spans: list[tuple[int, int]] = []
     for k in range(1, len(tokens)):
-        if not _cue_at(tokens, k):
+        if not _cue_at(tokens, k, appositions, after):
             continue
         j = k
         while j > 0 and k - j < MAX_NAME_TOKENS and _cap(tokens[j - 1][0]):
