@@ -176,3 +176,30 @@ def test_a_place_that_speaks_is_the_person_of_that_name() -> None:
     body = ("Kabid Humas Polda Riau, AKBP Guntur Aryo Tejo mengatakan pelaku sudah ditangkap. "
             "Keduanya saling kenal, lanjut Guntur.")
     assert [m.canonical for m in people(body)] == ["Guntur Aryo Tejo", "Guntur Aryo Tejo"]
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("“Kami perkirakan tumbuh lima persen,” ungkap Perry. Ia tidak merinci angkanya.", "Perry"),
+    ("Kunci yang kedua adalah hidup penuh tantangan. Perry mengingatkan bahwa konsistensi penting.", "Perry"),
+])
+def test_a_reporting_verb_shows_a_name_is_a_person(body: str, name: str) -> None:
+    assert name in canonicals(body)
+
+
+def test_bodies_and_acronyms_that_speak_stay_out_of_people() -> None:
+    body = "“Gempa tidak berpotensi tsunami,” kata BMKG. Indonesia menegaskan hal yang sama."
+    assert canonicals(body) == set()
+
+
+def test_a_list_split_by_semicolons_is_several_names() -> None:
+    body = ("Terdakwa lain adalah Bripka Ricky Rizal; Kuat Ma’ruf, asisten rumah tangga; dan "
+            "Putri Candrawathi, istri terdakwa.")
+    assert {"Ricky Rizal", "Kuat Ma’ruf"} <= canonicals(body)
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("Banjir merendam Desa Undaan Lor sejak Minggu malam.", "Undaan Lor"),
+    ("Sorak pengunjung bergema di Ruang Sidang Utama Oemar Seno Adji, Jakarta Selatan.", "Oemar Seno Adji"),
+])
+def test_places_named_like_people_are_no_people(body: str, place: str) -> None:
+    assert place not in canonicals(body)

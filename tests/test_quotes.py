@@ -197,7 +197,7 @@ def test_organisation_speaks_under_the_acronym_the_article_prints() -> None:
     mentions = [Mention(full, "ORG", full, 0, len(full)),
                 Mention("BNPB", "ORG", full, body.index("BNPB"), body.index("BNPB") + 4),
                 Mention("BNPB", "ORG", full, start, start + 4)]
-    quote = [q for q in find_quotes(body, mentions) if q.kind == "direct"][0]
+    quote = next(q for q in find_quotes(body, mentions) if q.kind == "direct")
     assert (quote.speaker, quote.speaker_label) == ("BNPB", "ORG")
 
 

@@ -189,8 +189,7 @@ def _clean(body: str, draft: Draft, sentences: list[_Sentence]) -> Draft | None:
         known = known_label(text) or _trigger_label(tokens[first][0], tokens[last - 1][0])
         if known is not None:
             draft.label = known
-        elif first > 0 and tokens[first - 1][0].casefold() in _not_person().before \
-                and tokens[first - 1][0][:1].isupper():
+        elif _building_before(tokens, first):
             draft.label = "LOC"     # "Gedung Oemar Seno Adji": a building named after someone
         elif not _person_like(text, key) or _not_person_evidence(tokens, first, last, key):
             return None
@@ -217,6 +216,22 @@ def _not_person() -> _NotPerson:
 
 # A Roman numeral opens a unit's name ("III Siliwangi", "IV/Diponegoro"), never a person's.
 _ROMAN = re.compile(r"^[IVX]{2,}$")
+
+
+# How far back a building's head may stand before the name: "Ruang Sidang Utama Oemar Seno Adji".
+MAX_BUILDING_WORDS = 3
+
+
+def _building_before(tokens: list[Token], first: int) -> bool:
+    """Whether the capitalised words right before a name open a building's or a place's name."""
+    before = _not_person().before
+    for k in range(first - 1, max(first - 1 - MAX_BUILDING_WORDS, -1), -1):
+        word = tokens[k][0]
+        if not word[:1].isupper():
+            return False
+        if word.casefold() in before:
+            return True
+    return False
 
 
 def _not_person_evidence(tokens: list[Token], first: int, last: int, key: str) -> bool:
@@ -310,7 +325,9 @@ def _trigger_label(first_token: str, last_token: str) -> str | None:
 
 
 # A person's name never ends with a compass point; a place's often does ("Jakarta Selatan").
-_COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "tenggara", "laut", "raya"})
+_COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "tenggara", "laut", "raya",
+                      # Javanese and Balinese village halves: "Undaan Lor", "Padangsambian Kaja"
+                      "lor", "kidul", "kulon", "wetan", "kaja", "kelod", "kangin", "kauh"})
 
 
 def _strip_titles(tokens: list[Token], first: int, last: int) -> int:

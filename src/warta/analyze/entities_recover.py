@@ -269,7 +269,7 @@ def _speaker_spans(tokens: Sequence[Token], never: frozenset[str]) -> list[tuple
             start = 0
             while start < k and not _wordlike(tokens[start][0]):
                 start += 1       # an opening mark or a dash before the subject
-            if 0 < k - start and _plain_name_run(tokens, start, never) == k \
+            if k > start and _plain_name_run(tokens, start, never) == k \
                     and not (k - start == 1 and _derived_word(tokens[start][0])):
                 spans.append((start, k))
     return spans

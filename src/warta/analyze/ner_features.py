@@ -3,7 +3,10 @@
 The CRF in :mod:`warta.analyze.ner` sees each token only through the strings made here, so this
 module *is* the model's view of Indonesian text. It is shared by the tagger and by
 ``scripts/train_ner.py``: a feature computed differently at training and at tagging time would
-silently ruin the model, which is why there is exactly one function, :func:`sentence_features`.
+silently ruin the model, which is why there is exactly one definition, :class:`Featurizer`
+(:func:`sentence_features` is its plain entry point). It builds the features of each distinct
+token string once and, for a tagger, keeps only those the model learnt: tagging is the bulk of
+the analysis time, and news repeats a few thousand strings.
 
 Stages, each marked below:
 

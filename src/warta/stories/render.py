@@ -28,13 +28,15 @@ MAX_TIMELINE = 8
 MAX_ENTITIES = 10
 MAX_SPEAKERS = 6
 MAX_QUOTES = 3
-#: Characters Markdown (or the HTML a renderer makes of it) would read as markup.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Characters that start Markdown markup anywhere in a line. "(" needs no escape once "[" and "]"
+# are escaped (no link can form), and "#" only matters at the start of a line (handled in md()).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 
 def md(text: str | None) -> str:
     """Text made literal in Markdown, on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    return "\\" + escaped if escaped[:1] in "#+-!" and escaped else escaped
 
 
 def _numbers(story: Story) -> dict[str, int]:
