@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)  ## extract and store the bundled sample pages, then show what warta found
 	$(BIN)/python -m warta.demo
 
-test: $(STAMP)  ## the test suite (browser tests in Debian's headless chromium), then lint and types
+test: $(STAMP)  ## the test suite (browser tests in Debian's headless chromium, PostgreSQL tests on a throwaway server), then lint and types
 	bash scripts/install_browser.sh
+	bash scripts/postgres_test_server.sh install || echo "warta: no PostgreSQL here; its tests will be skipped"
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy

@@ -28,21 +28,27 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
 from warta.errors import StoreError
-from warta.store import rows
+from warta.store import postgres, rows
+from warta.store.analyser import ANALYSER_VERSION, analyse_document
+from warta.store.postgres import PgConnection
 from warta.store.search import (
-    COLUMN_WEIGHTS,
-    ELLIPSIS,
-    HIGHLIGHT,
-    SNIPPET_COLUMN,
-    SNIPPET_TOKENS,
+    FTS_WEIGHTS,
+    STEM_COLUMNS,
+    NameLookup,
     SearchHit,
-    build_match,
+    analyse_query,
+    mark,
+    render_match,
+    render_tsquery,
+    snippet_for,
+    wanted_forms,
 )
 from warta.types import AnalyzedArticle, Article, RawPage
 
@@ -60,7 +66,10 @@ _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 # Errors that belong to one page's data (a CHECK constraint, text SQLite cannot encode); any
 # other sqlite3 error (disk full, corruption, lock timeout) stops the ingest.
-_PAGE_ERRORS = (sqlite3.IntegrityError, sqlite3.InterfaceError, UnicodeEncodeError, ValueError, OverflowError)
+_PAGE_ERRORS: tuple[type[Exception], ...] = (
+    sqlite3.IntegrityError, sqlite3.InterfaceError, UnicodeEncodeError, ValueError, OverflowError,
+    *postgres.page_errors())
+_DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, *postgres.errors())
 
 
 class ResultLike(Protocol):
@@ -136,10 +145,11 @@ class Store:
     ...     hits = store.search('gempa "jawa barat"')
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+    def __init__(self, conn: sqlite3.Connection | PgConnection, path: str) -> None:
         """Wrap an open, migrated connection; use :meth:`open` rather than calling this."""
         self._conn = conn
         self.path = path
+        self.backend = "postgresql" if isinstance(conn, PgConnection) else "sqlite"
 
     # -- opening -------------------------------------------------------------------------
 
@@ -147,10 +157,21 @@ class Store:
     def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Store:
         """Open (and with ``create``, make) the knowledge base at ``path``, migrated to the latest schema.
 
+        ``path`` is a SQLite file (or ``sqlite:///path``), or a ``postgresql://user@host:port/db``
+        URL: the same tables, migrations and API on a PostgreSQL server.
+
         Raises :class:`StoreError`, leaving the file as it was, when ``path`` is missing and
         ``create`` is false, is not a SQLite database, is corrupt, or belongs to another program.
         """
-        name = os.fspath(path)
+        name = postgres.sqlite_path(os.fspath(path))
+        if postgres.is_url(name):
+            pg = postgres.connect(name)
+            try:
+                postgres.migrate(pg, name)
+            except BaseException:
+                pg.close()
+                raise
+            return cls(pg, postgres.shown(name))
         if name == ":memory:":
             conn = _connect(name, uri=False)
         else:
@@ -170,6 +191,7 @@ class Store:
             _check_readable(conn, name)
             _configure(conn, name)
             _migrate(conn, name)
+            _check_analyser(conn, name)
         except BaseException:
             conn.close()
             raise
@@ -192,7 +214,7 @@ class Store:
         """Turn a sqlite3 error into a :class:`StoreError` that names the file and the action."""
         try:
             yield
-        except sqlite3.Error as exc:
+        except _DB_ERRORS as exc:
             raise StoreError(f"{self.path}: {action} failed: {exc}") from exc
 
     # -- writing -------------------------------------------------------------------------
@@ -236,9 +258,15 @@ class Store:
     def _flush(self, batch: list[ResultLike], tally: _Tally) -> None:
         """Write one batch in one transaction; a page that fails rolls back alone."""
         stamp = _now()
-        with self._errors("writing a batch of pages"), _transaction(self._conn):
+        with self._errors("writing a batch of pages"), self._transaction():
             for result in batch:
                 self._write_one(result, stamp, tally)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        conn = self._conn
+        with postgres.transaction(conn) if isinstance(conn, PgConnection) else _transaction(conn):
+            yield
 
     def _write_one(self, result: ResultLike, stamp: str, tally: _Tally) -> None:
         article = result.article
@@ -253,23 +281,25 @@ class Store:
         conn = self._conn
         conn.execute("SAVEPOINT page")
         try:
-            cur = conn.execute(
+            inserted = conn.execute(
                 "INSERT INTO pages (content_hash, source, url, kind, encoding, byte_length, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING",
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING RETURNING id",
                 rows.page_values(page, digest, stamp),
-            )
-            if cur.rowcount:
-                page_id = cur.lastrowid
+            ).fetchone()
+            if inserted is not None:
+                page_id = int(inserted[0])
                 conn.execute("UPDATE pages SET text_z = ? WHERE id = ?", (rows.compress(page.text), page_id))
                 placeholders = ", ".join("?" for _ in rows.ARTICLE_COLUMNS)
-                art = conn.execute(
+                article_id = int(conn.execute(
                     f"INSERT INTO articles (page_id, {', '.join(rows.ARTICLE_COLUMNS)}) "
-                    f"VALUES (?, {placeholders})",
+                    f"VALUES (?, {placeholders}) RETURNING id",
                     (page_id, *rows.article_values(article)),
-                )
+                ).fetchone()[0])
+                if isinstance(conn, PgConnection):  # SQLite's triggers index it; PostgreSQL's cannot run Python
+                    postgres.index_article(conn, article_id, article.title, article.deck, article.body)
                 analysis = _analysis_of(result)
-                if analysis is not None and art.lastrowid is not None:
-                    self._write_analysis(art.lastrowid, analysis)
+                if analysis is not None:
+                    self._write_analysis(article_id, analysis)
             conn.execute("DELETE FROM failures WHERE source = ?", (rows.storable(result.source),))
             conn.execute("RELEASE page")
         except _PAGE_ERRORS as exc:
@@ -281,7 +311,7 @@ class Store:
             conn.execute("ROLLBACK TO page")
             conn.execute("RELEASE page")
             raise
-        if cur.rowcount:
+        if inserted is not None:
             tally.added += 1
         else:
             tally.skipped += 1
@@ -290,14 +320,15 @@ class Store:
         """Mentions, quotes and events of one article (inside the page's savepoint)."""
         conn = self._conn
         conn.executemany(
-            "INSERT INTO mentions (article_id, text, label, canonical, role, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO mentions (article_id, text, label, canonical, role, start, \"end\") "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(article_id, *rows.mention_values(m)) for m in analysis.entities])
         conn.executemany(
-            "INSERT INTO quotes (article_id, text, speaker, speaker_label, kind, cue, start, end) "
+            "INSERT INTO quotes (article_id, text, speaker, speaker_label, kind, cue, start, \"end\") "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, *rows.quote_values(q)) for q in analysis.quotes])
         conn.executemany(
-            "INSERT INTO events (article_id, date, granularity, timex, sentence, actors, start, end) "
+            "INSERT INTO events (article_id, date, granularity, timex, sentence, actors, start, \"end\") "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, *rows.event_values(e)) for e in analysis.events])
 
@@ -326,7 +357,7 @@ class Store:
         ids = {src: aid for aid, src in self._conn.execute("SELECT id, source FROM articles")}
         stamp = _now()
         count = 0
-        with self._errors("saving stories"), _transaction(self._conn):
+        with self._errors("saving stories"), self._transaction():
             conn = self._conn
             conn.execute("DELETE FROM story_articles")
             conn.execute("DELETE FROM stories")
@@ -347,11 +378,12 @@ class Store:
                     (story["id"], story.get("title") or "", dates[0] if dates else None,
                      dates[-1] if dates else None, len(members), len(outlets - {None}) or 1,
                      json.dumps(doc, ensure_ascii=False), stamp))
-                conn.executemany("INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?, ?)",
-                                 [(story["id"], m) for m in members])
+                conn.executemany("INSERT INTO story_articles (story_id, article_id) VALUES (?, ?) "
+                                 "ON CONFLICT DO NOTHING", [(story["id"], m) for m in members])
                 for copy, original in (story.get("duplicates") or {}).items():
                     if copy in ids and original in ids and copy != original:
-                        conn.execute("INSERT OR REPLACE INTO duplicates (article_id, original_id) VALUES (?, ?)",
+                        conn.execute("INSERT INTO duplicates (article_id, original_id) VALUES (?, ?) ON CONFLICT "
+                                     "(article_id) DO UPDATE SET original_id = excluded.original_id",
                                      (ids[copy], ids[original]))
                 count += 1
         return count
@@ -361,7 +393,7 @@ class Store:
         row = self._conn.execute(
             "SELECT p.text_z FROM pages p JOIN articles a ON a.page_id = p.id WHERE a.id = ?", (article_id,)
         ).fetchone()
-        return rows.decompress(row[0]) if row and row[0] is not None else None
+        return rows.decompress(bytes(row[0])) if row and row[0] is not None else None
 
     def _record_failure(
         self, source: str, digest: str | None, error: str, stamp: str, tally: _Tally
@@ -439,30 +471,63 @@ class Store:
     def schema_version(self) -> int:
         """The highest migration applied to this file."""
         with self._errors("reading the schema version"):
+            if isinstance(self._conn, PgConnection):
+                return postgres.applied_version(self._conn)
             return _applied_version(self._conn)
 
     def search(self, query: str, *, limit: int = 10, offset: int = 0) -> list[SearchHit]:
         """Articles matching ``query`` (see :mod:`warta.store.search` for the syntax), best first.
 
-        A query with nothing searchable in it returns no hits rather than raising.
+        A query with nothing searchable in it returns no hits rather than raising. Ranked ids
+        first, then the rows and snippets of those ids only (as :mod:`warta.web.query` does).
         """
-        match = build_match(query)
-        if match is None or limit < 1:
+        if limit < 1:
             return []
         with self._errors(f"searching for {query!r}"):
-            cursor = self._conn.execute(
-                "SELECT a.id, a.title, a.outlet, a.published, a.source, "
-                "snippet(articles_fts, ?, ?, ?, ?, ?) AS snippet, bm25(articles_fts, ?, ?, ?) AS rank "
-                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ? OFFSET ?",
-                (SNIPPET_COLUMN, *HIGHLIGHT, ELLIPSIS, SNIPPET_TOKENS, *COLUMN_WEIGHTS,
-                 match, limit, max(offset, 0)),
-            )
-            return [
-                # Paragraph breaks inside a snippet only break the one-line display.
-                SearchHit(int(r[0]), r[1], r[2], r[3], r[4], " ".join((r[5] or "").split()), -float(r[6]))
-                for r in cursor
-            ]
+            if isinstance(self._conn, PgConnection):
+                groups = analyse_query(query, postgres.name_lookup(self._conn))
+                tsquery = render_tsquery(groups)
+                if tsquery is None:
+                    return []
+                # Negated so that, as with bm25, a lower rank is better and scores come out positive.
+                ranked = self._conn.execute(
+                    f"SELECT a.id, -{postgres.rank_sql()} AS rank FROM articles a WHERE a.search @@ ?::tsquery "
+                    "ORDER BY rank, a.id LIMIT ? OFFSET ?", (tsquery, tsquery, limit, max(offset, 0))).fetchall()
+            else:
+                groups = analyse_query(query, sqlite_name_lookup(self._conn))
+                match = render_match(groups)
+                if match is None:
+                    return []
+                ranked = self._conn.execute(
+                    f"SELECT rowid, bm25(articles_fts, {', '.join('?' * len(FTS_WEIGHTS))}) AS rank "
+                    "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?",
+                    (*FTS_WEIGHTS, match, limit, max(offset, 0))).fetchall()
+            ids = [int(r[0]) for r in ranked]
+            fields = {int(r["id"]): r for r in self._conn.execute(
+                "SELECT id, title, deck, body, outlet, published, source FROM articles "
+                f"WHERE id IN ({','.join('?' * len(ids))})", ids)} if ids else {}
+        forms, prefixes = wanted_forms(groups)
+        hits = []
+        for r in ranked:
+            f = fields.get(int(r[0]))
+            if f is not None:
+                text, matches = snippet_for(f["title"], f["deck"], f["body"], forms, prefixes)
+                hits.append(SearchHit(int(r[0]), f["title"], f["outlet"], f["published"], f["source"],
+                                      mark(text, matches), -float(r[1])))
+        return hits
+
+
+def sqlite_name_lookup(conn: sqlite3.Connection) -> NameLookup:
+    """Whether the FTS index holds a folded word as a proper noun (in the stemmed columns, as is).
+
+    A common word is indexed stemmed, so a word that stemming would change and that is in
+    the stemmed columns unchanged was indexed as a name (see :func:`warta.store.analyser.query_form`).
+    """
+    def lookup(word: str) -> bool:
+        row = conn.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1",
+                           (f'{STEM_COLUMNS} : "{word}"',)).fetchone()
+        return row is not None
+    return lookup
 
 
 # -- connection and pragmas ----------------------------------------------------------------
@@ -504,6 +569,7 @@ def _check_readable(conn: sqlite3.Connection, name: str) -> None:
 
 def _configure(conn: sqlite3.Connection, name: str) -> None:
     try:
+        _register_functions(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         # WAL: readers (search, the web UI) never block the writer, and a killed writer leaves
         # a log that the next open replays or discards, never a half-written page.
@@ -513,6 +579,44 @@ def _configure(conn: sqlite3.Connection, name: str) -> None:
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.Error as exc:
         raise StoreError(f"cannot configure {name}: {exc}") from exc
+
+
+def _register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the FTS triggers call (migration 0004): the search analyser's output.
+
+    ``warta_stems(field, title, deck, body)`` is the index text of one field (0 title, 1 deck,
+    2 body). The three calls a trigger makes per row share one analysis through a small cache.
+    """
+    @lru_cache(maxsize=4)
+    def analysed(title: str | None, deck: str | None, body: str | None) -> tuple[str, str, str]:
+        return analyse_document(title, deck, body)
+
+    def stems(field: int, title: str | None, deck: str | None, body: str | None) -> str:
+        return analysed(title, deck, body)[field]
+
+    conn.create_function("warta_stems", 4, stems, deterministic=True)
+    conn.create_function("warta_analyser_version", 0, lambda: ANALYSER_VERSION, deterministic=True)
+
+
+def _check_analyser(conn: sqlite3.Connection, name: str) -> None:
+    """Rebuild the search index when it was built by another analyser version.
+
+    A contentless FTS5 index deletes a row by re-indexing the values it was given; index forms
+    from an older analyser would not match, so they are all recomputed, in one transaction.
+    """
+    try:
+        row = conn.execute("SELECT analyser FROM search_index WHERE id = 1").fetchone()
+        if row is not None and row[0] == ANALYSER_VERSION:
+            return
+        with _transaction(conn):
+            conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
+            conn.execute(
+                "INSERT INTO articles_fts (rowid, title, deck, body, title_stems, deck_stems, body_stems) "
+                "SELECT id, title, deck, body, warta_stems(0, title, deck, body), warta_stems(1, title, deck, body), "
+                "warta_stems(2, title, deck, body) FROM articles")
+            conn.execute("INSERT OR REPLACE INTO search_index (id, analyser) VALUES (1, ?)", (ANALYSER_VERSION,))
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot rebuild the search index of {name}: {exc}") from exc
 
 
 @contextmanager

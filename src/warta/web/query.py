@@ -30,25 +30,34 @@ from pathlib import Path
 from typing import Any, Literal
 
 from warta.errors import StoreError
-from warta.store.search import COLUMN_WEIGHTS, ELLIPSIS, SNIPPET_COLUMN, SNIPPET_TOKENS, build_match
+from warta.store import postgres
+from warta.store.db import sqlite_name_lookup
+from warta.store.search import (
+    ELLIPSIS,
+    FTS_WEIGHTS,
+    analyse_query,
+    render_match,
+    render_tsquery,
+    snippet_for,
+    wanted_forms,
+)
 
 # Connections kept open for reuse; a burst beyond this opens (and then closes) extra ones.
 POOL_SIZE = 8
 # A reader waits this long for a writer's checkpoint instead of failing at once.
 BUSY_TIMEOUT_SECONDS = 5.0
-# The schema this layer reads (0003 added stories); an older file is refused with advice.
-REQUIRED_SCHEMA = 3
+# The schema this layer reads (0004: the analysed search index); an older file is refused with advice.
+REQUIRED_SCHEMA = 4
 # Lists inside a profile or a story page are capped: a page an analyst reads, not a dump.
 PROFILE_LIMIT = 50
 COOCCURRING_LIMIT = 25
 # Co-occurring names are counted over this many of the entity's latest articles: a figure of
 # national news is in tens of thousands, and counting all of them made the page take seconds.
 COOCCURRENCE_WINDOW = 1_000
-# Snippet highlights come back from FTS5 between these private-use characters, which never
-# occur in news text, and are turned into offsets so no client has to parse markers.
-_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
 # Keyset batches for exports: memory stays flat whatever the number of rows.
 EXPORT_BATCH = 500
+# What a failed read raises, from either database.
+_READ_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, *postgres.errors())
 
 Bucket = Literal["day", "week", "month"]
 
@@ -308,16 +317,26 @@ class KnowledgeBase:
     back, so a slow page never starves the others of connections for long.
     """
 
-    def __init__(self, path: Path) -> None:
-        """Use :meth:`open`, which checks the file first."""
+    def __init__(self, path: Path | str) -> None:
+        """Use :meth:`open`, which checks the file (or the PostgreSQL server) first."""
         self.path = path
-        self._uri = f"{path.absolute().as_uri()}?mode=ro"
-        self._pool: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue(maxsize=POOL_SIZE)
+        self._url = str(path) if isinstance(path, str) and postgres.is_url(path) else None
+        self._uri = "" if self._url else f"{Path(path).absolute().as_uri()}?mode=ro"
+        self._pool: queue.LifoQueue[Any] = queue.LifoQueue(maxsize=POOL_SIZE)
 
     @classmethod
     def open(cls, path: str | Path) -> KnowledgeBase:
         """Check that ``path`` is a warta knowledge base recent enough to read; raise StoreError if not."""
-        target = Path(path)
+        name = postgres.sqlite_path(str(path))
+        if postgres.is_url(name):
+            kb = cls(name)
+            with kb._connection() as conn:
+                version = postgres.applied_version(conn)
+            if version < REQUIRED_SCHEMA:
+                raise StoreError(f"{postgres.shown(name)} has schema version {version}; open it once with "
+                                 f"`warta ingest` to migrate it to version {REQUIRED_SCHEMA} or later")
+            return kb
+        target = Path(name)
         if not target.is_file():
             raise StoreError(f"no knowledge base at {target}: run `warta ingest PATH --db {target}` first")
         kb = cls(target)
@@ -340,17 +359,24 @@ class KnowledgeBase:
                 return
 
     @contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
+    def _connection(self) -> Iterator[Any]:
+        """A pooled read-only connection: sqlite3 (``mode=ro``) or PostgreSQL (read-only sessions).
+
+        Typed ``Any``: both kinds answer ``execute`` with a cursor whose rows read by name and index.
+        """
         try:
             conn = self._pool.get_nowait()
         except queue.Empty:
+            if self._url:
+                conn = postgres.connect(self._url, read_only=True)
+            else:
             # check_same_thread=False: a pooled connection serves one request at a time, but
             # not always on the thread that opened it.
-            conn = sqlite3.connect(self._uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
-            conn.row_factory = sqlite3.Row
+                conn = sqlite3.connect(self._uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+                conn.row_factory = sqlite3.Row
         try:
             yield conn
-        except sqlite3.Error as exc:
+        except _READ_ERRORS as exc:
             conn.close()
             raise StoreError(f"{self.path}: read failed: {exc}") from exc
         try:
@@ -358,9 +384,10 @@ class KnowledgeBase:
         except queue.Full:
             conn.close()
 
-    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._connection() as conn:
-            return conn.execute(sql, params).fetchall()
+            rows: list[Any] = conn.execute(sql, params).fetchall()
+        return rows
 
     # -- search ------------------------------------------------------------------------
 
@@ -395,9 +422,8 @@ class KnowledgeBase:
         reads the article row for *every* match before sorting: at 100,000 articles a common
         word took four times as long that way (see ``python -m bench --only web``).
         """
-        match = build_match(filters.query)
-        if match is None:
-            return SearchPage(0, filters.limit, filters.offset, [])
+        if self._url:
+            return self._search_text_pg(filters)
         where, params = _filter_sql(filters, fts_first=True)
         if where:
             base = ("FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
@@ -405,22 +431,45 @@ class KnowledgeBase:
         else:
             base = "FROM articles_fts WHERE articles_fts MATCH ?"
         with self._connection() as conn:
+            groups = analyse_query(filters.query, sqlite_name_lookup(conn))
+            match = render_match(groups)
+            if match is None:
+                return SearchPage(0, filters.limit, filters.offset, [])
             total = int(conn.execute(f"SELECT count(*) {base}", [match, *params]).fetchone()[0])
             ranked = conn.execute(
-                f"SELECT articles_fts.rowid AS id, bm25(articles_fts, ?, ?, ?) AS rank {base} "
-                "ORDER BY rank, articles_fts.rowid LIMIT ? OFFSET ?",
-                [*COLUMN_WEIGHTS, match, *params, filters.limit, filters.offset]).fetchall()
+                f"SELECT articles_fts.rowid AS id, bm25(articles_fts, {', '.join('?' * len(FTS_WEIGHTS))}) AS rank "
+                f"{base} ORDER BY rank, articles_fts.rowid LIMIT ? OFFSET ?",
+                [*FTS_WEIGHTS, match, *params, filters.limit, filters.offset]).fetchall()
             ids = [int(r["id"]) for r in ranked]
             marks = ",".join("?" * len(ids))
-            snippets = {int(r[0]): r[1] for r in conn.execute(
-                f"SELECT rowid, snippet(articles_fts, ?, ?, ?, ?, ?) FROM articles_fts "
-                f"WHERE articles_fts MATCH ? AND rowid IN ({marks})",
-                [SNIPPET_COLUMN, _MARK_OPEN, _MARK_CLOSE, ELLIPSIS, SNIPPET_TOKENS, match, *ids])} if ids else {}
             fields = {int(r["id"]): r for r in conn.execute(
-                f"SELECT id, title, outlet, published, source FROM articles WHERE id IN ({marks})", ids)} if ids else {}
+                f"SELECT id, title, deck, body, outlet, published, source FROM articles WHERE id IN ({marks})",
+                ids)} if ids else {}
+        forms, prefixes = wanted_forms(groups)
+        snippets = {i: snippet_for(f["title"], f["deck"], f["body"], forms, prefixes) for i, f in fields.items()}
         items = [SearchItem(i, fields[i]["title"], fields[i]["outlet"], fields[i]["published"], fields[i]["source"],
-                            *_unmark(snippets.get(i) or ""), -float(r["rank"]))
+                            *snippets[i], -float(r["rank"]))
                  for i, r in zip(ids, ranked, strict=True) if i in fields]
+        return SearchPage(total, filters.limit, filters.offset, items)
+
+    def _search_text_pg(self, filters: SearchFilters) -> SearchPage:
+        """The PostgreSQL twin of the FTS5 search: a tsquery over the GIN-indexed ``articles.search``."""
+        where, params = _filter_sql(filters)
+        base = "FROM articles a WHERE a.search @@ ?::tsquery" + "".join(f" AND {w}" for w in where)
+        with self._connection() as conn:
+            groups = analyse_query(filters.query, postgres.name_lookup(conn))
+            tsquery = render_tsquery(groups)
+            if tsquery is None:
+                return SearchPage(0, filters.limit, filters.offset, [])
+            total = int(conn.execute(f"SELECT count(*) {base}", [tsquery, *params]).fetchone()[0])
+            rows = conn.execute(
+                f"SELECT a.id, a.title, a.deck, a.body, a.outlet, a.published, a.source, {postgres.rank_sql()} AS rank "
+                f"{base} ORDER BY rank DESC, a.id LIMIT ? OFFSET ?",
+                [tsquery, tsquery, *params, filters.limit, filters.offset]).fetchall()
+        forms, prefixes = wanted_forms(groups)
+        items = [SearchItem(r["id"], r["title"], r["outlet"], r["published"], r["source"],
+                            *snippet_for(r["title"], r["deck"], r["body"], forms, prefixes), float(r["rank"]))
+                 for r in rows]
         return SearchPage(total, filters.limit, filters.offset, items)
 
     def export_rows(self, filters: SearchFilters) -> Iterator[ExportRow]:
@@ -431,8 +480,15 @@ class KnowledgeBase:
         """
         where, params = _filter_sql(filters)
         source = "articles a"
-        if filters.query.strip():
-            match = build_match(filters.query)
+        if filters.query.strip() and self._url:
+            with self._connection() as conn:
+                tsquery = render_tsquery(analyse_query(filters.query, postgres.name_lookup(conn)))
+            if tsquery is None:
+                return
+            where, params = ["a.search @@ ?::tsquery", *where], [tsquery, *params]
+        elif filters.query.strip():
+            with self._connection() as conn:
+                match = render_match(analyse_query(filters.query, sqlite_name_lookup(conn)))
             if match is None:
                 return
             source = "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
@@ -632,26 +688,6 @@ def _filter_sql(f: SearchFilters, *, fts_first: bool = False) -> tuple[list[str]
     return where, params
 
 
-def _unmark(snippet: str) -> tuple[str, list[tuple[int, int]]]:
-    """The snippet as plain text and the offsets of the highlighted words in it."""
-    snippet = " ".join(snippet.split())
-    out: list[str] = []
-    matches: list[tuple[int, int]] = []
-    length = 0
-    start: int | None = None
-    for ch in snippet:
-        if ch == _MARK_OPEN:
-            start = length
-        elif ch == _MARK_CLOSE:
-            if start is not None and length > start:
-                matches.append((start, length))
-            start = None
-        else:
-            out.append(ch)
-            length += 1
-    return "".join(out), matches
-
-
 def _lead(text: str | None) -> str:
     flat = " ".join((text or "").split())
     return flat if len(flat) < 200 else flat[:200].rsplit(" ", 1)[0] + ELLIPSIS
@@ -673,15 +709,15 @@ def _doc(raw: str | None) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _story_ref(r: sqlite3.Row) -> StoryRef:
+def _story_ref(r: Any) -> StoryRef:
     return StoryRef(r["id"], r["title"], r["first_published"], r["last_published"], r["n_articles"], r["n_outlets"])
 
 
-def _article_ref(r: sqlite3.Row) -> ArticleRef:
+def _article_ref(r: Any) -> ArticleRef:
     return ArticleRef(r["id"], r["title"], r["outlet"], r["outlet_name"], r["published"], r["source"], r["url"])
 
 
-def _said(q: sqlite3.Row) -> SaidItem:
+def _said(q: Any) -> SaidItem:
     return SaidItem(q["text"], q["kind"], q["speaker"], q["article_id"], q["outlet"], q["published"])
 
 
