@@ -18,7 +18,7 @@ from warta import __version__
 
 DB_OPTION = click.option(
     "--db", "db_path", default="warta.db", show_default=True, type=click.Path(dir_okay=False),
-    help="SQLite knowledge base file.",
+    help="Knowledge base: a SQLite file, or a postgresql://user@host:port/db URL.",
 )
 
 
@@ -273,7 +273,7 @@ def stories(paths: tuple[str, ...], fmt: str, no_analyze: bool, db_path: str | N
 
 @main.command()
 @click.option("--db", "db_path", default="warta.db", show_default=True, type=click.Path(dir_okay=False),
-              help="SQLite knowledge base file (opened read-only).")
+              help="Knowledge base (SQLite file or postgresql:// URL), opened read-only.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 127.0.0.1 keeps the knowledge base on this machine.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
