@@ -203,3 +203,33 @@ def test_a_list_split_by_semicolons_is_several_names() -> None:
 ])
 def test_places_named_like_people_are_no_people(body: str, place: str) -> None:
     assert place not in canonicals(body)
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("“Warga sudah mengungsi,” kata Kasi Kedaruratan BPBD Kudus Munaji. Air terus naik.", "Munaji"),
+    ("Personil Pusdalops BPBD Kabupaten Demak Rizka melaporkan ketinggian air di wilayah itu.", "Rizka"),
+    ("Jerman sempat unggul dua gol melalui Paris Brunner (29') dan Noah Darvich (51').", "Paris Brunner"),
+    ("Hukuman bagi Kuat Ma'ruf, seorang asisten rumah tangga, dikurangi.", "Kuat Ma'ruf"),
+])
+def test_names_after_offices_and_with_cues(body: str, name: str) -> None:
+    assert name in canonicals(body)
+
+
+def test_rank_and_degree_around_a_name_inside_a_place_span() -> None:
+    body = ("Kapolresta Balikpapan AKBP Sabar Supriyono melalui Kapolsek Balikpapan Utara AKP "
+            "Putu Rideng SH, mengatakan motor itu segera dikembalikan.")
+    assert "Putu Rideng" in canonicals(body)
+    assert "Balikpapan Utara" in canonicals(body, "LOC")
+
+
+@pytest.mark.parametrize(("body", "expected", "unexpected"), [
+    ("Ketua TGIPF Mahfud MD menyebut kandungan gas air mata itu berbahaya.", "Mahfud MD", "TGIPF Mahfud MD"),
+    ("Umat berdoa di depan patung Bunda Maria di halaman gereja.", None, "Maria"),
+    ("Ia pernah menjadi Uskup Agung Buenos Aires sebelum terpilih.", None, "Agung Buenos Aires"),
+])
+def test_acronyms_places_and_figures_of_faith_inside_person_spans(
+        body: str, expected: str | None, unexpected: str) -> None:
+    found = canonicals(body)
+    assert unexpected not in found
+    if expected is not None:
+        assert expected in found

@@ -204,3 +204,24 @@ def test_organisation_speaks_under_the_acronym_the_article_prints() -> None:
 def test_a_title_abbreviation_does_not_end_the_speaker_phrase() -> None:
     body = "“Dua gedung rusak,” ujar Plt. Kepala Pusat Data BNPB, Rina Wulandari dalam rilisnya."
     assert _quotes(body, "direct")[0].speaker == "Rina Wulandari"
+
+
+def test_menurut_without_a_comma_still_hands_the_floor_over() -> None:
+    body = ("“Depo itu harus pindah,” kata Budi Santoso.\n\nHal senada disampaikan warga bernama Rina.\n\n"
+            "Menurut Rina orang tuanya sudah lama tinggal di wilayah tersebut.\n\n"
+            "“Orang tua saya di situ juga sampai almarhum,” jelasnya.")
+    assert _quotes(body, "direct")[-1].speaker == "Rina Wulandari"
+
+
+def test_excerpt_opening_with_a_pronoun_quote_takes_the_person_named_next() -> None:
+    body = ("“Yang saya anggap berani itu kejutannya,” ujarnya dalam acara pertemuan tahunan.\n\n"
+            "Dalam kesempatan itu Budi Santoso juga meminta semua pihak waspada.")
+    assert _quotes(body, "direct")[0].speaker == "Budi Santoso"
+
+
+def test_an_acronym_with_its_country_speaks_as_the_acronym() -> None:
+    body = "“Tim Reaksi Cepat masih melakukan pendataan,” kata admin BNPB Indonesia."
+    start = body.index("BNPB")
+    mentions = [Mention("BNPB Indonesia", "ORG", "BNPB Indonesia", start, start + len("BNPB Indonesia"))]
+    quote = next(q for q in find_quotes(body, mentions) if q.kind == "direct")
+    assert (quote.speaker, quote.speaker_label) == ("BNPB", "ORG")

@@ -30,6 +30,7 @@ from functools import cache
 
 from warta.analyze.entities_recover import propagate_names, recover_cued_names, recover_titled_names
 from warta.analyze.entities_resolve import (
+    COMPASS_WORDS,
     Draft,
     apply_aliases,
     attach_roles,
@@ -185,10 +186,22 @@ def _clean(body: str, draft: Draft, sentences: list[_Sentence]) -> Draft | None:
     key = " ".join(name_key(text))
     if not key:
         return None
+    if draft.label == "PER" and last - first >= 3 and tokens[first][0].isupper() \
+            and len(tokens[first][0]) >= MIN_BODY_ACRONYM:
+        first += 1              # "TGIPF Mahfud MD": the body's acronym is not the name
+        draft.first, draft.start = first, tokens[first][1]
+        text = draft.text = body[draft.start:draft.end]
+        key = " ".join(name_key(text))
     if draft.label == "PER":
         known = known_label(text) or _trigger_label(tokens[first][0], tokens[last - 1][0])
+        tail = known_label(" ".join(t for t, _, _ in tokens[first + 1:last])) if last - first >= 3 else None
         if known is not None:
             draft.label = known
+        elif tail is not None:
+            draft.label = tail      # "Agung Buenos Aires" (of "Uskup Agung"): a place
+            draft.first = first = first + 1
+            draft.start = tokens[first][1]
+            draft.text = text = body[draft.start:draft.end]
         elif _building_before(tokens, first):
             draft.label = "LOC"     # "Gedung Oemar Seno Adji": a building named after someone
         elif not _person_like(text, key) or _not_person_evidence(tokens, first, last, key):
@@ -213,6 +226,10 @@ def _not_person() -> _NotPerson:
             kinds[row[1]].add(row[0].casefold())
     return _NotPerson(frozenset(kinds["head"]), frozenset(kinds["word"]), frozenset(kinds["before"]))
 
+
+# An upper-case word this long opening a longer span is a body's acronym ("TGIPF Mahfud MD");
+# shorter ones are a person's initials ("BJ Habibie", "KH Ma'ruf Amin").
+MIN_BODY_ACRONYM = 4
 
 # A Roman numeral opens a unit's name ("III Siliwangi", "IV/Diponegoro"), never a person's.
 _ROMAN = re.compile(r"^[IVX]{2,}$")
@@ -324,10 +341,7 @@ def _trigger_label(first_token: str, last_token: str) -> str | None:
     return None
 
 
-# A person's name never ends with a compass point; a place's often does ("Jakarta Selatan").
-_COMPASS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "tenggara", "laut", "raya",
-                      # Javanese and Balinese village halves: "Undaan Lor", "Padangsambian Kaja"
-                      "lor", "kidul", "kulon", "wetan", "kaja", "kelod", "kangin", "kauh"})
+_COMPASS = COMPASS_WORDS
 
 
 def _strip_titles(tokens: list[Token], first: int, last: int) -> int:

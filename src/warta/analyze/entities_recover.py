@@ -2,12 +2,16 @@
 
 The tagger decides one sentence at a time, so it tags "Dmitry Peskov" in one sentence and
 misses "Peskov" at the start of the next, reads "Wali Kota Bogor Bima Arya" as one place, and
-does not know "Korut". A reader uses what the article has already said. Two rules, both over
+does not know "Korut". A reader uses what the article has already said. Three rules, all over
 data and the article itself:
 
 * **titled names**: a person title ("Kepala BNPB", "Wali Kota Bogor") followed by known
   places and bodies and then capitalised words that nobody knows as a place or body: those
-  words are a person's name. A place or body span that swallowed the name is cut before it;
+  words are a person's name ("Kasi Kedaruratan BPBD Kudus Munaji": what follows the last
+  known body). A place or body span that swallowed the name is cut before it;
+* **cued names**: words that only describe people follow the name ("Tumini, warga Desa
+  ...", "Sukarti (55)", "Paris Brunner (29')", "Doni selaku ...", ``lang/id/person_cues.tsv``)
+  or a reporting verb frames it (``," ungkap Perry.``, "Perry mengingatkan ...");
 * **repeated names**: a name the article already tagged as a person (or its last word, when
   the full name has two words or more), and a name from ``aliases.tsv``, is a mention
   wherever it appears untagged.
@@ -25,6 +29,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from warta.analyze.entities_resolve import (
+    COMPASS_WORDS,
     Draft,
     RoleWords,
     known_label,
@@ -32,7 +37,7 @@ from warta.analyze.entities_resolve import (
     name_key,
     role_words,
 )
-from warta.analyze.quotes_speaker import verb_kind
+from warta.analyze.quotes_speaker import lexicon, verb_kind
 from warta.analyze.sentences import Token
 from warta.lang import read_lines, read_table
 
@@ -90,8 +95,23 @@ def _known_len(tokens: Sequence[Token], i: int) -> int:
         return 0     # punctuation falls through: "( Jakarta" keys as "jakarta"
     for size in range(min(5, len(tokens) - i), 0, -1):
         if known_label(" ".join(t for t, _, _ in tokens[i:i + size])) is not None:
+            if i + size < len(tokens) and tokens[i + size][0].casefold() in COMPASS_WORDS \
+                    and tokens[i + size][0][:1].isupper():
+                size += 1    # "Balikpapan Utara": a known place and its part
             return size
     return 0
+
+
+def _is_degree(token: str, words: RoleWords) -> bool:
+    """An academic degree or honorific written in capitals after a name ("SH", "MSi")."""
+    low = token.casefold().rstrip(".")
+    return token[:1].isupper() and (low in words.honorifics or (token.isupper() and low in words.titles))
+
+
+def _ends_at(tokens: Sequence[Token], last: int, name_end: int, words: RoleWords) -> bool:
+    """Whether a span ending at ``last`` ends with the name that ends at ``name_end``, degrees
+    after it aside ("Balikpapan Utara AKP Putu Rideng SH")."""
+    return last >= name_end and all(_is_degree(t, words) for t, _, _ in tokens[name_end:last])
 
 
 def titled_name_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -124,15 +144,53 @@ def titled_name_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         if k - j == 1 and complement >= 2 and j - 1 > i + size and _cap(tokens[j - 1][0]) \
                 and not tokens[j - 1][0].isupper() and tokens[j - 1][0] != ",":
             j -= 1       # "Wali Kota Bogor Bima Arya": "Bima" is a town, and here a name
-        follows = tokens[k][0] if k < len(tokens) else "."
+        f = k
+        while f < len(tokens) and _is_degree(tokens[f][0], words):
+            f += 1       # "AKP Putu Rideng SH, mengatakan": a degree after the name
+        follows = tokens[f][0] if f < len(tokens) else "."
         # A one-word name must be followed by a clause ("Suharyanto mengatakan") or a stop:
         # "Sekretaris Daerah (Sekda)", "Bidang Politik, Hukum" are offices, not people.
         one_word_ok = k - j > 1 or follows[:1].islower() or follows in (".", "”", '"')
         if k > j and not _cap(follows) and follows.casefold() not in words.parts and one_word_ok \
                 and tokens[k - 1][2] - tokens[j][1] > 1:
             spans.append((j, k))
+        else:
+            after_body = _name_after_body(tokens, j, words)
+            if after_body is not None:
+                spans.append(after_body)
+                k = after_body[1]
         i = max(k, i + 1)
     return spans
+
+
+# How many capitalised words a role's complement may run to before the name: "Kasi
+# Kedaruratan BPBD Kudus Munaji" has three.
+MAX_COMPLEMENT_WORDS = 6
+
+
+def _name_after_body(tokens: Sequence[Token], j: int, words: RoleWords) -> tuple[int, int] | None:
+    """The name after the last known body or place in the capitalised run from ``j``.
+
+    Office names hold words nobody lists ("Kasi Kedaruratan BPBD Kudus Munaji", "Kepala
+    Pelaksana BPBD Kabupaten Sumedang Atang Sutarno"), but they end with the body: what
+    follows it, up to the end of the capitals, is the holder's name.
+    """
+    p, last_body, end_limit = j, -1, j + MAX_COMPLEMENT_WORDS + MAX_NAME_TOKENS
+    while p < len(tokens) and p < end_limit and _cap(tokens[p][0]):
+        step = _known_len(tokens, p)
+        if step:
+            last_body = p = p + step
+        else:
+            p += _title_len(tokens, p, words) or 1
+    if last_body < 0 or last_body - j > MAX_COMPLEMENT_WORDS + 2:
+        return None
+    run = [t for t, _, _ in tokens[last_body:p]]
+    follows = tokens[p][0] if p < len(tokens) else "."
+    if not 0 < len(run) <= MAX_NAME_TOKENS or any(t.isupper() or t.casefold() in words.titles for t in run):
+        return None
+    if len(run) == 1 and not (follows[:1].islower() or follows in (".", ",", "”", '"')):
+        return None
+    return last_body, p
 
 
 def recover_titled_names(body: str, drafts: list[Draft], sentences: Sequence[Sequence[Token]],
@@ -142,6 +200,7 @@ def recover_titled_names(body: str, drafts: list[Draft], sentences: Sequence[Seq
     Sentences in ``skip`` (keyword lists) are left alone.
     """
     out = list(drafts)
+    words = role_words()
     by_sentence: dict[int, list[Draft]] = {}
     for d in drafts:
         by_sentence.setdefault(d.sentence, []).append(d)
@@ -153,14 +212,21 @@ def recover_titled_names(body: str, drafts: list[Draft], sentences: Sequence[Seq
             if body[tokens[a][1]:tokens[b - 1][2]] in places:
                 continue     # "warga Koja" where the article tags Koja as a place
             here = by_sentence.get(si, [])
-            if any(d.label == "PER" and d.first < b and a < d.last for d in here):
+            people = [d for d in here if d.label == "PER" and d.first < b and a < d.last]
+            if people:
+                if len(people) == 1 and a < people[0].first and people[0].last == b:
+                    d = people[0]    # "AKBP Sabar Supriyono" tagged "Supriyono": the whole name
+                    d.first, d.start = a, tokens[a][1]
+                    d.text = body[d.start:d.end]
                 continue
             clash = [d for d in here if d.first < b and a < d.last]
-            if any(not (d.first < a and d.last == b) for d in clash):
+            if any(not (d.first < a and _ends_at(tokens, d.last, b, words)) for d in clash):
                 continue     # only a span that ends with the name is cut ("Bogor Bima Arya")
             for d in clash:
                 d.last = a
-                d.end = tokens[a - 1][2]
+                while d.last - d.first > 1 and _title_len(tokens, d.last - 1, words) == 1:
+                    d.last -= 1      # "Balikpapan Utara AKP": the rank goes with the name
+                d.end = tokens[d.last - 1][2]
                 d.text = body[d.start:d.end]
             out.append(Draft(start=tokens[a][1], end=tokens[b - 1][2], label="PER", sentence=si,
                              first=a, last=b, text=body[tokens[a][1]:tokens[b - 1][2]]))
@@ -182,13 +248,20 @@ def _person_cues() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(kinds["apposition"]), frozenset(kinds["after"])
 
 
+# The marks a cue opens with besides the words of ``after``: an age, an apposition.
+_CUE_MARKS = frozenset({"(", ","})
+
+
 def _cue_at(tokens: Sequence[Token], k: int, appositions: frozenset[str], after: frozenset[str]) -> bool:
     """Whether a person cue starts at token ``k``: an age in brackets, an apposition that
     describes a person, or a word such as "selaku" that only follows a person's name."""
     word = tokens[k][0]
     nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
-    if word == "(" and nxt.isdigit() and k + 2 < len(tokens) and tokens[k + 2][0] == ")":
-        return MIN_AGE <= int(nxt) <= MAX_AGE
+    if word == "(" and nxt.isdigit() and k + 2 < len(tokens):
+        if tokens[k + 2][0] == ")":
+            return MIN_AGE <= int(nxt) <= MAX_AGE
+        # "Paris Brunner (29')": the minute a player scored
+        return tokens[k + 2][0] in ("'", "’") and k + 3 < len(tokens) and tokens[k + 3][0] == ")"
     if word == ",":
         return nxt.islower() and nxt in appositions
     return word.islower() and word in after
@@ -205,7 +278,8 @@ def _derived_word(word: str) -> bool:
 
 
 def cued_name_spans(tokens: Sequence[Token], never: frozenset[str]) -> list[tuple[int, int]]:
-    """Token spans of capitalised names that a person cue follows ("Tumini, warga ...").
+    """Token spans of capitalised names that a person cue follows ("Tumini, warga ..."), and
+    of those a reporting verb frames (see :func:`_speaker_spans`).
 
     The name must stand on its own: at the start of the sentence or after a lower-case word
     or a mark, so that the tail of a longer capitalised phrase is never taken for a name.
@@ -218,7 +292,8 @@ def cued_name_spans(tokens: Sequence[Token], never: frozenset[str]) -> list[tupl
     appositions, after = _person_cues()
     spans: list[tuple[int, int]] = []
     for k in range(1, len(tokens)):
-        if not _cue_at(tokens, k, appositions, after):
+        if (tokens[k][0] not in _CUE_MARKS and tokens[k][0] not in after) \
+                or not _cue_at(tokens, k, appositions, after):
             continue
         j = k
         while j > 0 and k - j < MAX_NAME_TOKENS and _cap(tokens[j - 1][0]):
@@ -228,7 +303,8 @@ def cued_name_spans(tokens: Sequence[Token], never: frozenset[str]) -> list[tupl
         run = [t for t, _, _ in tokens[j:k]]
         if any(t.isupper() for t in run) \
                 or any(t.casefold() in words.titles and t.casefold() not in words.given_names for t in run) \
-                or " ".join(name_key(run[0])) in never or _known_len(tokens, j) \
+                or " ".join(name_key(run[0])) in never or known_label(" ".join(run)) is not None \
+                or (len(run) == 1 and _known_len(tokens, j)) \
                 or (len(run) == 1 and j == 0 and _derived_word(run[0])):
             continue     # initials of minors ("MA (11)"), offices, words ("Rupanya,"), places
         spans.append((j, k))
@@ -256,7 +332,10 @@ def _speaker_spans(tokens: Sequence[Token], never: frozenset[str]) -> list[tuple
     and ``Perry mengingatkan ...`` opening a sentence; a place or body would be known, or
     written as an acronym."""
     spans: list[tuple[int, int]] = []
+    verbs = lexicon().verbs
     for k, (word, _, _) in enumerate(tokens):
+        if word.casefold() not in verbs:
+            continue         # "-nya" forms ("ujarnya") name nobody, so exact forms only
         kind = verb_kind(word)
         if kind is None or kind[1]:
             continue

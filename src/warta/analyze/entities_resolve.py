@@ -32,6 +32,7 @@ from warta.analyze.sentences import Token, tokenize
 from warta.lang import read_lines, read_table
 
 __all__ = [
+    "COMPASS_WORDS",
     "Draft",
     "RoleWords",
     "apply_aliases",
@@ -96,6 +97,13 @@ def display_name(text: str) -> str:
 
 def _plain_name(text: str) -> str:
     return " ".join(text.split())
+
+
+# A person's name never ends with a compass point; a place's often does ("Jakarta Selatan",
+# "Balikpapan Utara", and the Javanese and Balinese village halves "Undaan Lor", "Padangsambian
+# Kaja").
+COMPASS_WORDS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "tenggara", "laut", "raya",
+                           "lor", "kidul", "kulon", "wetan", "kaja", "kelod", "kangin", "kauh"})
 
 
 # -- data ---------------------------------------------------------------------------------

@@ -257,12 +257,13 @@ class Featurizer:
         """One list of feature strings per token; the CRF's only view of the sentence."""
         known = self.known
         lowered = [t.lower() for t in tokens]
-        parts = [self.parts(t) for t in tokens]
+        cached = self._parts
+        parts = [cached.get(t) or self.parts(t) for t in tokens]
         marks = self.res.gazetteer.matches(lowered)  # stage 3
         # The left neighbour's list names (not its B/I position), as the next token sees them.
         left = [self._known([f"-1:{f}" for f in g if not f.endswith((":B", ":I"))]) if g else g
                 for g in marks]
-        gz = [self._known(g) for g in marks]
+        gz = [self._known(g) if g else g for g in marks]
         bos, eos = self._known(["BOS"]), self._known(["EOS"])
         pads = {off: self._known([f"{off}:pad"]) for off in _OFFSETS}
         n = len(tokens)

@@ -143,7 +143,9 @@ def _quote(body: str, span: Span, resolver: Resolver, current: Speaker | None) -
     speaker = attribution.speaker if attribution else None
     unattributed = speaker is None and attribution is None and kind == "direct"
     if unattributed or (speaker is not None and speaker.pronoun):
-        speaker = current or resolver.last_person_before(span.start)
+        # An excerpt that opens with "“…,” ujarnya" names the speaker only further on.
+        speaker = current or resolver.last_person_before(span.start) \
+            or (resolver.first_person_after(span.end) if speaker is not None else None)
     return Quote(text, speaker.name if speaker else None, kind, span.start, span.end,
                  attribution.cue if attribution else None, speaker.label if speaker else None)
 
@@ -288,9 +290,15 @@ def _reported(body: str, start: int, end: int, resolver: Resolver) -> Quote | No
             continue
         kind, by_pronoun = got
         if kind == "prep" and k <= 2:  # "Menurut Kepala BMKG, Dwikorita, gempa ..."
-            phrase_end = resolver.phrase_end(b, start + len(sentence))
-            return _reported_quote(body, phrase_end, start + len(sentence), resolver.name_after(b, phrase_end),
-                                   word, start)
+            stop = start + len(sentence)
+            phrase_end = resolver.phrase_end(b, stop)
+            speaker = resolver.name_after(b, phrase_end)
+            if speaker is not None and speaker.label == PERSON \
+                    and len(_WORD.findall(body[phrase_end:stop])) < MIN_INDIRECT_WORDS:
+                # "Menurut Melani orang tuanya telah meninggal": no comma, the clause follows the name
+                people = [m for m in resolver.within(b, phrase_end) if m.label == PERSON]
+                phrase_end = people[0].end if people else phrase_end
+            return _reported_quote(body, phrase_end, stop, speaker, word, start)
         if kind == "active" and k >= 1:
             speaker = resolver.subject_before(start, a)
             if speaker is None:

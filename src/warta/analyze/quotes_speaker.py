@@ -123,6 +123,13 @@ def _title_abbreviations() -> frozenset[str]:
                      if " " not in w and len(w.rstrip(".")) <= MAX_TITLE_ABBREVIATION)
 
 
+def _place(name: str) -> bool:
+    """Whether the gazetteers know ``name`` as a place ("Indonesia", "RI")."""
+    from warta.analyze.entities_resolve import known_label
+
+    return known_label(name) == PLACE
+
+
 def _is_acronym(text: str) -> bool:
     """"BNPB", "PVMBG", "KPK": one upper-case word of two letters or more."""
     return len(text) >= 2 and text.isupper() and text.isalnum()
@@ -148,6 +155,9 @@ class Resolver:
     def speaker_of(self, m: Mention) -> Speaker:
         """The speaker a mention names: a person's canonical name, a body's printed acronym."""
         if m.label == ORGANISATION:
+            words = m.text.split()
+            if len(words) >= 2 and _is_acronym(words[0]) and _place(" ".join(words[1:])):
+                return Speaker(words[0], m.label)    # "BNPB Indonesia", "KPK RI": the body's acronym
             return Speaker(self._printed.get(m.canonical, m.canonical), m.label)
         return Speaker(m.canonical, m.label)
 
@@ -169,6 +179,17 @@ class Resolver:
             if m.label == PERSON and m.end <= pos:
                 return Speaker(m.canonical, PERSON)
             i -= 1
+        return None
+
+    def first_person_after(self, pos: int) -> Speaker | None:
+        """The person mentioned first after ``pos``: the referent of a pronoun when the text
+        (an excerpt) names nobody before it."""
+        i = bisect.bisect_left(self._starts, pos)
+        while i < len(self.mentions):
+            m = self.mentions[i]
+            if m.label == PERSON:
+                return Speaker(m.canonical, PERSON)
+            i += 1
         return None
 
     def phrase_end(self, start: int, limit: int) -> int:
