@@ -26,8 +26,9 @@ check: $(STAMP)  ## lint and types only
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 
-bench: $(STAMP)  ## speed and memory figures
-	$(BIN)/python -m bench
+bench: $(STAMP)  ## speed and memory figures (about 10 minutes)
+	$(BIN)/python -m bench --only extract --only read --only analyze --pages 10000
+	$(BIN)/python -m bench --only stories --only web --pages 100000
 
 train: $(STAMP)  ## retrain the models shipped in src/warta/models from ../shared/data
 	$(BIN)/python scripts/train_ner.py
