@@ -176,12 +176,13 @@ def _is_date_word(text: str) -> bool:
 
 @cache
 def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A credit ("Melansir Reuters") and, as a cheap pre-check, any agency name at all."""
+    """A credit ("Melansir Reuters") and, as a cheap pre-check on lower-cased text, any agency name."""
     aliases = sorted(wire_names(), key=len, reverse=True)
     alias_re = "|".join(re.escape(a) for a in aliases)
     credited = re.compile(
         rf"\b{CREDIT_VERBS}\s+(?:(?:kantor berita|media|laman|situs)\s+(?:\w+\s+){{0,2}})?(?P<a>{alias_re})\b", re.I)
-    return credited, re.compile(rf"\b(?:{alias_re}|ant)\b", re.I)
+    lowered = "|".join(re.escape(a.lower()) for a in aliases)
+    return credited, re.compile(rf"\b(?:{lowered}|ant)\b")
 
 
 def wire_credits(body_lines: list[str], dateline_wire: str | None,
@@ -192,7 +193,7 @@ def wire_credits(body_lines: list[str], dateline_wire: str | None,
         _append(wires, dateline_wire)
     credited, any_alias = _credit_patterns()
     for k, text in enumerate([*body_lines, *credit_lines]):
-        if not any_alias.search(text):
+        if not any_alias.search(text.lower()):
             continue
         for m in credited.finditer(text):
             name = m.group("a")

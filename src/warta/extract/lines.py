@@ -46,6 +46,8 @@ LONG_LINE_WORDS = 25
 ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff]")
 SPACES = re.compile(r"[ \t\r\f\v]+")
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+#: The start of a word written with a capital (counted for the headline shape).
+CAPITALISED = re.compile(r"(?<![^\W_])(?=[^\W\d_])[^\W\d_a-zß-ÿ]")
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?]["”’]\s*\S{0,3}$|[:;]\s*$""")
 REL_TIME = re.compile(
     r"^(?:\d+|se|satu|dua|tiga)\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu$"
@@ -64,6 +66,7 @@ CREDIT_TAIL = re.compile(
     r"|\b(?:[A-Z][A-Za-z.]+\s+){0,3}via\s+(?:REUTERS|AFP|AP|ANTARA|[A-Z]{2,})"
     r"|\b(?:ANTARA FOTO|AP Photo|Getty Images|Shutterstock|Istimewa|Dok\.? Pribadi)\b[^.]{0,40})"
     r"\s*[.)\]]?\s*$")
+CREDIT_HINT = re.compile(r"foto|photo|dok|ist|via|getty|shutterstock|ilustrasi|sumber", re.I)
 CAPTION_LEAD = re.compile(r"^(?:ILUSTRASI|FOTO|Foto|Ilustrasi)\s*[.:\-]", re.U)
 #: A desk or agency sign-off after the last sentence: "... orang. ANTARA", "... (antara/jpnn)".
 SIGNOFF_TAIL = re.compile(r"(?<=[.!?\"”])\s*(?:\([^()]{1,60}\)|[A-Z]{3,12})\s*$")
@@ -132,7 +135,9 @@ def is_caption(text: str) -> bool:
         return True
     if text[:1] in "\"“'‘" or DESK_SIGNOFF.search(text):
         return False
-    return bool(CREDIT_TAIL.search(text[-120:]))
+    tail = text[-120:]
+    # Every credit form holds a "/" or one of a few words: test that first, it is much cheaper.
+    return ("/" in tail or CREDIT_HINT.search(tail) is not None) and CREDIT_TAIL.search(tail) is not None
 
 
 def _headline_case(text: str) -> bool:
@@ -157,19 +162,20 @@ def describe_lines(text: str) -> list[Line]:
     """Split ``text`` into non-empty lines and compute each line's features and first kind."""
     raw = [normalise_line(t) for t in text.split("\n")]
     kept = _join_wrapped([t for t in raw if t])
-    counts = Counter(t.casefold() for t in kept)
+    folded = [t.casefold() for t in kept]
+    counts = Counter(folded)
     stop = _stopwords()
     lines: list[Line] = []
     for i, t in enumerate(kept):
-        words = WORD.findall(t)
-        n = len(words)
-        stops = sum(map(stop.__contains__, WORD.findall(t.casefold())))
-        caps = sum(1 for w in words if w[0].isupper())
+        low_words = WORD.findall(folded[i])
+        n = len(low_words)
+        stops = sum(map(stop.__contains__, low_words))
+        caps = len(CAPITALISED.findall(t))
         tail = t[-80:]
         if tail[-1] == ")" or tail[-1].isupper():
             tail = SIGNOFF_TAIL.sub("", tail)
         ends = bool(SENTENCE_END.search(tail))
-        lines.append(Line(i, t, n, stops / n if n else 0.0, caps / n if n else 0.0, ends, counts[t.casefold()]))
+        lines.append(Line(i, t, n, stops / n if n else 0.0, caps / n if n else 0.0, ends, counts[folded[i]]))
     # A page in another language has (almost) no Indonesian function words at all: judge its
     # lines by length and punctuation alone, so it is still extracted (and flagged later).
     long_lines = [ln for ln in lines if ln.words >= MIN_PROSE_WORDS]
