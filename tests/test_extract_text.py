@@ -135,3 +135,10 @@ def test_page_in_another_language_is_extracted_and_flagged() -> None:
     assert article.language == "en"
     assert "Forecasters expect" in article.body
     assert any("not Indonesian" in w for w in article.warnings)
+
+
+def test_date_inside_the_dateline() -> None:
+    text = ("Bandung, 5/3/24 (Kabar Kita) – Hujan deras sejak siang membuat sejumlah jalan di pusat kota tergenang "
+            "hingga sore hari, kata petugas dinas perhubungan.\n\nWarga diminta menghindari ruas jalan yang tergenang.")
+    article = extract_text(RawPage("x.txt", text))
+    assert article.published == "2024-03-05" and not article.published_inferred

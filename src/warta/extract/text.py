@@ -50,6 +50,8 @@ MAX_TITLE_WORDS = 40
 MAX_DATE_LINE = 120
 #: A photo credit on its own line: "VLADIMIR SMIRNOV / POOL / AFP", "ANTARA FOTO/Nama".
 CREDIT_ONLY = re.compile(r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*/\s*){1,4}[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}")
+#: A date between the place and the dash of a dateline: "Jakarta, 2/1/18 (Outlet) -".
+DATELINE_DATE = re.compile(r"^[A-Z][\w .'’]{1,30},\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b[^-–—]{0,40}\s[-–—]\s")
 #: Metadata some scrapers prepend: " date 2024-03-18 ".
 META_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
 
@@ -94,6 +96,8 @@ def extract_text(page: RawPage) -> Article:
             dropped.append(Dropped(ln.text, ln.reason or "page header"))
     header_texts = [ln.text for ln in header]
     published, zone, date_idx = _published(header_texts, meta_dates)
+    if published is None and body_lines:
+        published = _dateline_date(body_lines[0].text)
     body_texts = [ln.text for ln in body_lines]
     footer = tuple(d.text for d in dropped if len(d.text) < 80)
     title_pos = next((k for k, ln in enumerate(header) if ln.index == title_idx), None)
@@ -366,6 +370,19 @@ def _published(header: list[str], meta_dates: list[str]) -> tuple[str | None, st
     if meta_dates:
         return meta_dates[0], None, None
     return None, None, None
+
+
+def _dateline_date(lead: str) -> str | None:
+    """A date printed inside the lead's dateline ("Jakarta, 2/1/18 (Outlet) - ..."): shown, not inferred."""
+    m = DATELINE_DATE.match(lead)
+    if not m:
+        return None
+    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    year += 2000 if year < 100 else 0
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def infer_date(lead: list[str], captions: list[str]) -> date | None:
