@@ -26,6 +26,15 @@ def reference_date(article: Article) -> date | None:
         return None
 
 
+def dateline_end(body: str) -> int:
+    """Where the lead's dateline ends in ``body`` (0 when the lead has none)."""
+    from warta.extract.outlet import parse_dateline
+
+    first = body.split("\n", 1)[0]
+    found = parse_dateline(first[:200])
+    return found.end if found else 0
+
+
 def analyze(article: Article) -> AnalyzedArticle:
     """Find the entities, quotations and dated events of one article."""
     if article.language not in (None, "id", "und"):
@@ -44,6 +53,11 @@ def analyze(article: Article) -> AnalyzedArticle:
         # "Kim Jong Un" of a caption); they never become mentions themselves.
         context = (article.title or "", article.deck or "", *(c.text for c in article.captions))
         mentions: list[Mention] = find_entities(body, exclude_names=people_not_in_story, context=context)
+        # The dateline ("WARTANUSA.COM, Pasirluhur - ") names the outlet and the filing place,
+        # not actors of the story.
+        lead_end = dateline_end(body)
+        if lead_end:
+            mentions = [m for m in mentions if m.start >= lead_end]
         step = "quotes"
         quotes: list[Quote] = find_quotes(body, mentions)
         step = "events"
