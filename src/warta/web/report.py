@@ -20,7 +20,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from warta.web.query import ExportRow, StoryDetail
@@ -39,6 +39,7 @@ class Citation:
 
     label: str
     article_id: int | None
+    number: int | None = None  # the article's number in the story's sources, as the page shows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +59,16 @@ class StoryView:
     summary: list[CitedText]
     timeline: list[CitedText]
     related: list[str]
+    numbers: dict[int, int] = field(default_factory=dict)  # article id -> its [n] in citations
 
 
 def story_view(story: StoryDetail) -> StoryView:
     """Read ``story.doc`` into a :class:`StoryView`; unknown shapes become empty lists."""
     ids = {m.source: m.id for g in story.by_outlet for m in g.articles}
     members = set(ids.values())
+    # One number per source article, oldest first, so "[2]" means the same article everywhere.
+    ordered = sorted((m for g in story.by_outlet for m in g.articles), key=lambda m: (m.published or "", m.id))
+    numbers = {m.id: n for n, m in enumerate(ordered, start=1)}
     doc = story.doc
 
     def cite(raw: Any) -> list[Citation]:
@@ -73,9 +78,10 @@ def story_view(story: StoryDetail) -> StoryView:
             if isinstance(item, bool):
                 continue
             if isinstance(item, int):
-                out.append(Citation(f"#{item}", item if item in members else None))
+                out.append(Citation(f"#{item}", item if item in members else None, numbers.get(item)))
             elif isinstance(item, str):
-                out.append(Citation(item, ids.get(item)))
+                aid = ids.get(item)
+                out.append(Citation(item, aid, numbers.get(aid) if aid is not None else None))
             elif isinstance(item, dict):
                 key = item.get("source") or item.get("id") or item.get("article_id")
                 out.extend(cite(key))
@@ -103,7 +109,7 @@ def story_view(story: StoryDetail) -> StoryView:
 
     related = doc.get("related")
     return StoryView(entries(doc.get("summary")), entries(doc.get("timeline")),
-                     [str(r) for r in related] if isinstance(related, list) else [])
+                     [str(r) for r in related] if isinstance(related, list) else [], numbers)
 
 
 # -- exports --------------------------------------------------------------------------------
