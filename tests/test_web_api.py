@@ -410,3 +410,17 @@ def test_search_ranks_as_the_store_does(kb_path: Path, kb: KnowledgeBase, query:
     got = kb.search(SearchFilters(query, limit=50))
     assert [(i.id, i.snippet.replace("[", "").replace("]", "")) for i in got.items] == expected
     assert got.total == len(expected) or len(expected) == 50
+
+
+def test_story_citations_use_each_sources_number(client: TestClient) -> None:
+    """Regression: every citation showed "[1]" (its place in its own list, not the article's number)."""
+    import re
+
+    story = biggest_story(client)
+    page = client.get(f"/stories/{story['id']}").text
+    summary = page[page.index('id="summary"'):page.index('id="timeline"')]
+    cited = re.findall(r'href="/articles/(\d+)">\[(\d+)\]', summary)
+    assert len(cited) == 2 and cited[0][1] != cited[1][1]  # two sources, two different numbers
+    sources = page[page.index('id="sources"'):]
+    for aid, number in cited:  # the sources list shows the same number beside that article
+        assert re.search(rf'\[{number}\]</span> <a[^>]*href="/articles/{aid}"', sources)
