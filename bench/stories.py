@@ -122,3 +122,51 @@ def bench_stories(options: Options) -> Report:
         tracemalloc.stop()
     report.notes.append("articles are built in memory (no extraction or analysis); names come from capitalisation")
     return report
+
+
+#: Articles added to the knowledge base by the incremental run of ``stories-kb``.
+NEW_ARTICLES = 1_000
+
+
+@register("stories-kb", "warta stories --db: 1,000 new articles joined to a knowledge base, vs clustering it all")
+def bench_stories_kb(options: Options) -> Report:
+    import tempfile
+    from pathlib import Path
+
+    from warta.pipeline import ExtractResult
+    from warta.store import Store
+    from warta.stories.kb import stories_from_store, update_stories
+
+    report = Report(
+        f"stories-kb: {options.pages:,} synthetic articles stored, then {NEW_ARTICLES:,} more (SQLite, no analysis)",
+        ["run", "articles in KB", "clustered", "stories written", "seconds", "B3 F1"],
+    )
+    made = list(synth_articles(options.seed, options.pages + NEW_ARTICLES))
+    truth = {a.source: event for a, event in made}
+
+    def f1(store: Store) -> float:
+        # bench only: the membership as stored, read straight from the tables
+        ids = {sid: k for k, sid in enumerate(sorted({r[0] for r in store._conn.execute(
+            "SELECT story_id FROM story_articles")}))}
+        pred = {r[1]: ids[r[0]] for r in store._conn.execute(
+            "SELECT m.story_id, a.source FROM story_articles m JOIN articles a ON a.id = m.article_id")}
+        return bcubed_f1({s: t for s, t in truth.items() if s in pred}, pred)
+
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "kb.db") as store:
+        store.ingest(ExtractResult(a.source, None, a) for a, _ in made[:options.pages])
+        start = time.perf_counter()
+        first = stories_from_store(store)
+        report.rows.append(["rebuild (before)", f"{options.pages:,}", f"{options.pages:,}", f"{len(first):,}",
+                            f"{time.perf_counter() - start:.1f}", f"{f1(store):.3f}"])
+        store.ingest(ExtractResult(a.source, None, a) for a, _ in made[options.pages:])
+        total = options.pages + NEW_ARTICLES
+        start = time.perf_counter()
+        update = update_stories(store)
+        report.rows.append(["incremental", f"{total:,}", f"{update.clustered:,}", f"{len(update.stories):,}",
+                            f"{time.perf_counter() - start:.1f}", f"{f1(store):.3f}"])
+        start = time.perf_counter()
+        again = stories_from_store(store)
+        report.rows.append(["rebuild", f"{total:,}", f"{total:,}", f"{len(again):,}",
+                            f"{time.perf_counter() - start:.1f}", f"{f1(store):.3f}"])
+    report.notes.append("ingest time not counted; articles are stored without analysis (names from capitalisation)")
+    return report

@@ -77,7 +77,7 @@ def test_ingest_is_idempotent_and_migrations_recorded(pg_url: str) -> None:
         assert (first.added, first.failed) == (7, 0)
         assert (again.added, again.skipped) == (0, 7)
         assert store.count_articles() == store.count_pages() == 7
-        assert store.schema_version() == 4
+        assert store.schema_version() == 5
         assert store.backend == "postgresql"
     with Store.open(pg_url) as store:  # reopening applies nothing twice
         assert store.count_articles() == 7
@@ -150,3 +150,24 @@ def test_stories_and_web_api(pg_url: str) -> None:
         name = kb.entity_names("", 1)[0].name
         assert client.get(f"/api/entities/{name}").status_code == 200
     kb.close()
+
+
+def test_stories_update_incrementally(pg_url: str) -> None:
+    from test_stories import ALL, BATCH_1, BATCH_2, grouping, ingest, stored, stored_grouping, story_of
+    from warta.stories import StoryClusterer
+    from warta.stories.kb import stories_from_store, update_stories
+
+    with Store.open(pg_url) as store:
+        ingest(store, BATCH_1)
+        assert update_stories(store).rebuilt
+        festival = story_of(store, BATCH_1[-1].source)
+        before = stored(store)
+        ingest(store, BATCH_2)
+        update = update_stories(store)
+        assert not update.rebuilt and update.clustered == len(BATCH_2)
+        assert stored(store)[festival] == before[festival]
+        expected = grouping(StoryClusterer().fit(ALL))
+        assert stored_grouping(store) == expected
+        assert len(store.duplicate_links()) == 1
+        stories_from_store(store)
+        assert stored_grouping(store) == expected

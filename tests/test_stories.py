@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from warta.cli import main
+from warta.pipeline import ExtractResult
 from warta.store import Store
 from warta.stories import (
     DuplicateFinder,
@@ -25,8 +26,9 @@ from warta.stories import (
     render_markdown,
     story_to_dict,
 )
-from warta.stories.cluster import yearless_gap
+from warta.stories.cluster import state_from_dict, state_to_dict, yearless_gap
 from warta.stories.features import article_day
+from warta.stories.kb import stories_from_store, update_stories
 from warta.stories.people import story_entities, who_said_what
 from warta.stories.summary import summarize
 from warta.stories.timeline import build_timeline, figures, normalise_date
@@ -347,7 +349,7 @@ def test_cli_stories_html_and_db(tmp_path: Path) -> None:
     db = str(tmp_path / "kb.db")
     first = CliRunner().invoke(main, ["stories", "--db", db, "--format", "jsonl", *paths])
     assert first.exit_code == 0, first.output
-    again = CliRunner().invoke(main, ["stories", "--db", db, "--format", "jsonl"])  # from the store alone
+    again = CliRunner().invoke(main, ["stories", "--db", db, "--format", "jsonl", "--rebuild"])  # the store alone
     rows = [json.loads(line) for line in again.output.splitlines() if line.startswith("{")]
     bridge = [r for r in rows if any("jembatan-cikareo" in s for s in r["articles"])]
     assert len(bridge) == 1 and len(bridge[0]["articles"]) == 3 and bridge[0]["summary"]
@@ -359,3 +361,131 @@ def test_cli_stories_html_and_db(tmp_path: Path) -> None:
 def test_cli_stories_needs_pages_or_a_db() -> None:
     result = CliRunner().invoke(main, ["stories"])
     assert result.exit_code != 0 and "--db" in result.output
+    result = CliRunner().invoke(main, ["stories", "--rebuild", "page.txt"])
+    assert result.exit_code != 0 and "--db" in result.output
+
+
+# -- the knowledge base, incrementally ------------------------------------------------------------
+
+BATCH_1 = [BRIDGE[0], BRIDGE[1], *SUMMIT_2023, WIRE_ORIGINAL, FESTIVAL]
+BATCH_2 = [BRIDGE[2], VISIT_2024, WIRE_COPY]  # one more report of the bridge, a new event, a copy
+
+
+def ingest(store: Store, articles: list[Article]) -> None:
+    assert store.ingest(ExtractResult(a.source, None, a) for a in articles).failed == 0
+
+
+def stored(store: Store) -> dict[str, tuple[frozenset[str], str]]:
+    """Story id -> (member sources, updated_at), as saved."""
+    out: dict[str, tuple[set[str], str]] = {}
+    for sid, source, stamp in store._conn.execute(
+            "SELECT s.id, a.source, s.updated_at FROM stories s JOIN story_articles m ON m.story_id = s.id "
+            "JOIN articles a ON a.id = m.article_id"):
+        out.setdefault(sid, (set(), stamp))[0].add(source)
+    return {sid: (frozenset(members), stamp) for sid, (members, stamp) in out.items()}
+
+
+def stored_grouping(store: Store) -> set[frozenset[str]]:
+    return {members for members, _ in stored(store).values()}
+
+
+def story_of(store: Store, source: str) -> str:
+    return next(sid for sid, (members, _) in stored(store).items() if source in members)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every write of the store gets a later updated_at, so that an untouched story shows."""
+    ticks = iter(range(1, 10_000))
+    monkeypatch.setattr("warta.store.db._now", lambda: f"2024-08-01T00:00:{next(ticks):04d}")
+
+
+@pytest.mark.usefixtures("clock")
+def test_a_new_batch_joins_the_saved_stories_and_leaves_the_others_untouched(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "kb.db") as store:
+        ingest(store, BATCH_1)
+        first = update_stories(store)
+        assert first.rebuilt and len(first.stories) == 4
+        before = stored(store)
+        bridge, wire, festival = (story_of(store, a.source) for a in (BRIDGE[0], WIRE_ORIGINAL, FESTIVAL))
+
+        ingest(store, BATCH_2)
+        second = update_stories(store)
+        after = stored(store)
+    assert not second.rebuilt and second.clustered == 3 and second.removed == []
+    assert after[bridge][0] == {a.source for a in BRIDGE}              # joined the story, kept its id
+    assert after[wire][0] == {WIRE_ORIGINAL.source, WIRE_COPY.source}  # the copy joins its original
+    visit = story_of_sources(after, VISIT_2024.source)
+    assert visit not in before and after[visit][0] == {VISIT_2024.source}  # a new event, a new story
+    assert after[festival] == before[festival]                          # same members, same updated_at
+    assert after[bridge][1] != before[bridge][1]
+    assert {s.id for s in second.stories} >= {bridge, wire, visit}
+    assert festival not in {s.id for s in second.stories}
+    written = next(s for s in second.stories if s.id == wire)
+    assert written.duplicates == {WIRE_COPY.source: WIRE_ORIGINAL.source}
+
+
+def story_of_sources(rows: dict[str, tuple[frozenset[str], str]], source: str) -> str:
+    return next(sid for sid, (members, _) in rows.items() if source in members)
+
+
+def test_nothing_new_writes_nothing(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "kb.db") as store:
+        ingest(store, BATCH_1)
+        update_stories(store)
+        before = stored(store)
+        again = update_stories(store)
+        assert (again.stories, again.clustered, again.unchanged) == ([], 0, len(before))
+        assert stored(store) == before
+
+
+def test_arrival_order_of_batches_and_rebuild_give_one_grouping(tmp_path: Path) -> None:
+    groupings = []
+    for name, batches in (("ab", [BATCH_1, BATCH_2]), ("ba", [BATCH_2, BATCH_1])):
+        with Store.open(tmp_path / f"{name}.db") as store:
+            for batch in batches:
+                ingest(store, batch)
+                update_stories(store)
+            groupings.append(stored_grouping(store))
+            links = store.duplicate_links()
+            stories_from_store(store)
+            groupings.append(stored_grouping(store))
+            assert store.duplicate_links() == links == {WIRE_COPY.source: WIRE_ORIGINAL.source}
+    expected = grouping(StoryClusterer().fit(ALL))
+    assert all(g == expected for g in groupings)
+
+
+def test_a_knowledge_base_without_saved_state_is_clustered_afresh(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "kb.db") as store:
+        ingest(store, BATCH_1)
+        store.save_stories(story_to_dict(s) for s in build_stories(BATCH_1))  # as warta 0.x saved them
+        ingest(store, BATCH_2)
+        update = update_stories(store)
+        assert update.rebuilt and stored_grouping(store) == grouping(StoryClusterer().fit(ALL))
+
+
+def test_story_state_round_trips_through_json() -> None:
+    c = StoryClusterer().fit(ALL)
+    for key in c.stories_:
+        state = c.story_state(key)
+        assert state_from_dict(json.loads(json.dumps(state_to_dict(state)))) == state
+
+
+def test_cli_stories_db_adds_a_batch_and_prints_what_it_wrote(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder, batch in ((one, BATCH_1), (two, BATCH_2)):
+        folder.mkdir()
+        for i, a in enumerate(batch):
+            (folder / f"{i}.txt").write_text(f"{a.title or ''}\n\n{a.body}\n", encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    first = CliRunner().invoke(main, ["stories", "--db", db, "--format", "jsonl", "--no-analyze", str(one)])
+    assert first.exit_code == 0, first.output
+    second = CliRunner().invoke(main, ["stories", "--db", db, "--format", "jsonl", "--no-analyze", str(two)])
+    assert second.exit_code == 0, second.output
+    assert "3 new article(s)" in second.output and "unchanged" in second.output
+    rows = [json.loads(line) for line in second.output.splitlines() if line.startswith("{")]
+    assert sorted(s for r in rows for s in r["articles"] if s.startswith(str(two))) == sorted(
+        str(two / f"{i}.txt") for i in range(len(BATCH_2)))
+    rebuilt = CliRunner().invoke(main, ["stories", "--db", db, "--format", "jsonl", "--rebuild"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert len([line for line in rebuilt.output.splitlines() if line.startswith("{")]) == 5

@@ -203,9 +203,10 @@ def timex(path: str, reference: str) -> None:
               show_default=True, help="jsonl: one JSON object per story; markdown or html: a readable report.")
 @click.option("--no-analyze", is_flag=True, help="Cluster on extraction alone (faster; no timeline, names guessed).")
 @click.option("--db", "db_path", default=None, type=click.Path(dir_okay=False),
-              help="Knowledge base: PATHS (if any) are ingested into it first, then every stored article is "
-                   "clustered and the stories are saved there for the web UI.")
-def stories(paths: tuple[str, ...], fmt: str, no_analyze: bool, db_path: str | None) -> None:
+              help="Knowledge base: PATHS (if any) are ingested into it first, then the stored articles in no "
+                   "story yet join the saved stories or start new ones; the stories written are printed.")
+@click.option("--rebuild", is_flag=True, help="With --db: cluster every stored article afresh and replace all stories.")
+def stories(paths: tuple[str, ...], fmt: str, no_analyze: bool, db_path: str | None, rebuild: bool) -> None:
     """Group the pages into stories: the articles that report the same news event.
 
     All PATHS are read as one collection. Every article lands in exactly one story (a lone
@@ -218,7 +219,8 @@ def stories(paths: tuple[str, ...], fmt: str, no_analyze: bool, db_path: str | N
     Example:
       warta stories --format jsonl pages/*.txt > stories.jsonl
       warta stories pages/ --format html > report.html
-      warta stories --db news.db more/*.html     # ingest, cluster all, save for `warta serve`
+      warta stories --db news.db more/*.html     # ingest, add to the stories, save for `warta serve`
+      warta stories --db news.db --rebuild       # cluster the whole knowledge base again
     """
     from warta.analyze.pipeline import analyze
     from warta.errors import AnalysisError, StoreError
@@ -228,10 +230,12 @@ def stories(paths: tuple[str, ...], fmt: str, no_analyze: bool, db_path: str | N
 
     if not paths and not db_path:
         raise click.UsageError("name pages to read, or a knowledge base with --db (or both)")
+    if rebuild and not db_path:
+        raise click.UsageError("--rebuild re-clusters a knowledge base: give it with --db")
     found: list[Story]
     if db_path:
         from warta.store import Store
-        from warta.stories.kb import stories_from_store
+        from warta.stories.kb import stories_from_store, update_stories
 
         try:
             with Store.open(db_path) as store:
@@ -240,10 +244,18 @@ def stories(paths: tuple[str, ...], fmt: str, no_analyze: bool, db_path: str | N
                     stats = store.ingest(results)
                     for source, error in stats.errors:
                         click.echo(f"warta: {source}: {error}", err=True)
-                found = stories_from_store(store)
+                if rebuild:
+                    found = stories_from_store(store)
+                    click.echo(f"warta: {len(found)} stories saved to {db_path}", err=True)
+                else:
+                    update = update_stories(store)
+                    found = update.stories
+                    what = "clustered afresh" if update.rebuilt else f"{update.unchanged} unchanged"
+                    merged = f", {len(update.removed)} merged into others" if update.removed else ""
+                    click.echo(f"warta: {update.clustered} new article(s); {len(found)} stories written to "
+                               f"{db_path}, {what}{merged}", err=True)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
-        click.echo(f"warta: {len(found)} stories saved to {db_path}", err=True)
     else:
         items: list[Article | AnalyzedArticle] = []
         analysis_failed = 0

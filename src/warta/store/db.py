@@ -346,47 +346,138 @@ class Store:
             "SELECT * FROM events WHERE article_id = ? ORDER BY start", (article_id,)))
         return AnalyzedArticle(article, mentions, quotes, events)
 
-    def save_stories(self, stories: Iterable[Mapping[str, Any]]) -> int:
+    def save_stories(self, stories: Iterable[Mapping[str, Any]], *, states: Mapping[str, str] | None = None,
+                     model: str | None = None) -> int:
         """Replace the stored stories with ``stories`` (rows of ``warta stories --format jsonl``).
 
         Each needs ``id``, ``title`` and ``articles`` (article sources as ingested); an optional
         ``duplicates`` maps a copy's source to its original's. Everything else in the row is kept
-        as the story's JSON document. Returns the number of stories stored. One transaction:
-        readers see the old stories or the new ones, never a mix.
+        as the story's JSON document. ``states`` (story id -> JSON text) and ``model`` (JSON
+        text) are what the clusterer needs to resume later (see :mod:`warta.stories.kb`);
+        without them, the next ``warta stories --db`` clusters everything again. Returns the
+        number of stories stored. One transaction: readers see the old stories or the new
+        ones, never a mix.
         """
-        ids = {src: aid for aid, src in self._conn.execute("SELECT id, source FROM articles")}
+        ids = self.article_ids()
         stamp = _now()
         count = 0
         with self._errors("saving stories"), self._transaction():
             conn = self._conn
-            conn.execute("DELETE FROM story_articles")
-            conn.execute("DELETE FROM stories")
-            conn.execute("DELETE FROM duplicates")
+            for table in ("story_articles", "story_state", "stories", "duplicates", "story_model"):
+                conn.execute(f"DELETE FROM {table}")
             for story in stories:
-                members = [ids[s] for s in story.get("articles", []) if s in ids]
-                if not members:
-                    continue
-                dates = [r[0] for r in conn.execute(
-                    f"SELECT published FROM articles WHERE id IN ({','.join('?' * len(members))}) "
-                    "AND published IS NOT NULL ORDER BY published", members)]
-                outlets = {r[0] for r in conn.execute(
-                    f"SELECT outlet FROM articles WHERE id IN ({','.join('?' * len(members))})", members)}
-                doc = {k: v for k, v in story.items() if k not in ("id", "title", "articles")}
-                conn.execute(
-                    "INSERT INTO stories (id, title, first_published, last_published, n_articles, n_outlets, doc, "
-                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (story["id"], story.get("title") or "", dates[0] if dates else None,
-                     dates[-1] if dates else None, len(members), len(outlets - {None}) or 1,
-                     json.dumps(doc, ensure_ascii=False), stamp))
-                conn.executemany("INSERT INTO story_articles (story_id, article_id) VALUES (?, ?) "
-                                 "ON CONFLICT DO NOTHING", [(story["id"], m) for m in members])
-                for copy, original in (story.get("duplicates") or {}).items():
-                    if copy in ids and original in ids and copy != original:
-                        conn.execute("INSERT INTO duplicates (article_id, original_id) VALUES (?, ?) ON CONFLICT "
-                                     "(article_id) DO UPDATE SET original_id = excluded.original_id",
-                                     (ids[copy], ids[original]))
-                count += 1
+                count += self._write_story(story, ids, stamp, (states or {}).get(story["id"]))
+            self._write_story_model(model)
         return count
+
+    def update_stories(self, stories: Iterable[Mapping[str, Any]], *, removed: Iterable[str] = (),
+                       states: Mapping[str, str] | None = None, model: str | None = None) -> int:
+        """Insert or replace ``stories`` and delete the ``removed`` ids, leaving every other story
+        (and its ``updated_at``) as it is: the write of an incremental ``warta stories --db``.
+
+        Rows, ``states`` and ``model`` are as for :meth:`save_stories`; a story given here
+        gets its membership, duplicates and state rewritten. Returns the number written. One
+        transaction.
+        """
+        ids = self.article_ids()
+        stamp = _now()
+        count = 0
+        with self._errors("updating stories"), self._transaction():
+            conn = self._conn
+            for story_id in removed:
+                conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))  # cascades
+            for story in stories:
+                conn.execute("DELETE FROM story_articles WHERE story_id = ?", (story["id"],))
+                count += self._write_story(story, ids, stamp, (states or {}).get(story["id"]))
+            self._write_story_model(model)
+        return count
+
+    def _write_story(self, story: Mapping[str, Any], ids: Mapping[str, int], stamp: str,
+                     state: str | None) -> int:
+        """Upsert one story row, its members, its copies' links and its state; 0 when no member is stored."""
+        conn = self._conn
+        members = [ids[s] for s in story.get("articles", []) if s in ids]
+        if not members:
+            conn.execute("DELETE FROM stories WHERE id = ?", (story["id"],))
+            return 0
+        marks = ",".join("?" * len(members))
+        dates = [r[0] for r in conn.execute(
+            f"SELECT published FROM articles WHERE id IN ({marks}) AND published IS NOT NULL ORDER BY published",
+            members)]
+        outlets = {r[0] for r in conn.execute(f"SELECT outlet FROM articles WHERE id IN ({marks})", members)}
+        doc = {k: v for k, v in story.items() if k not in ("id", "title", "articles")}
+        conn.execute(
+            "INSERT INTO stories (id, title, first_published, last_published, n_articles, n_outlets, doc, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
+            "first_published = excluded.first_published, last_published = excluded.last_published, "
+            "n_articles = excluded.n_articles, n_outlets = excluded.n_outlets, doc = excluded.doc, "
+            "updated_at = excluded.updated_at",
+            (story["id"], story.get("title") or "", dates[0] if dates else None,
+             dates[-1] if dates else None, len(members), len(outlets - {None}) or 1,
+             json.dumps(doc, ensure_ascii=False), stamp))
+        conn.executemany("INSERT INTO story_articles (story_id, article_id) VALUES (?, ?) "
+                         "ON CONFLICT DO NOTHING", [(story["id"], m) for m in members])
+        conn.execute(f"DELETE FROM duplicates WHERE article_id IN ({marks})", members)
+        for copy, original in (story.get("duplicates") or {}).items():
+            if copy in ids and original in ids and copy != original:
+                conn.execute("INSERT INTO duplicates (article_id, original_id) VALUES (?, ?) ON CONFLICT "
+                             "(article_id) DO UPDATE SET original_id = excluded.original_id",
+                             (ids[copy], ids[original]))
+        if state is None:
+            conn.execute("DELETE FROM story_state WHERE story_id = ?", (story["id"],))
+        else:
+            conn.execute("INSERT INTO story_state (story_id, state) VALUES (?, ?) ON CONFLICT (story_id) "
+                         "DO UPDATE SET state = excluded.state", (story["id"], state))
+        return 1
+
+    def _write_story_model(self, model: str | None) -> None:
+        if model is None:
+            self._conn.execute("DELETE FROM story_model")
+        else:
+            self._conn.execute("INSERT INTO story_model (id, state) VALUES (1, ?) ON CONFLICT (id) "
+                               "DO UPDATE SET state = excluded.state", (model,))
+
+    def story_model(self) -> str | None:
+        """The clusterer's corpus-wide state saved with the stories (JSON text), or None."""
+        with self._errors("reading the story model"):
+            row = self._conn.execute("SELECT state FROM story_model WHERE id = 1").fetchone()
+        return None if row is None else str(row[0])
+
+    def story_states(self) -> list[tuple[str, str | None]]:
+        """``(story id, state JSON or None)`` of every stored story, oldest last article first."""
+        with self._errors("reading story states"):
+            return [(r[0], r[1]) for r in self._conn.execute(
+                "SELECT s.id, t.state FROM stories s LEFT JOIN story_state t ON t.story_id = s.id "
+                "ORDER BY s.last_published IS NOT NULL, s.last_published, s.id")]
+
+    def article_ids(self) -> dict[str, int]:
+        """Every stored article's id, by source (the first stored, when pages share a source)."""
+        with self._errors("listing articles"):
+            cursor = self._conn.execute("SELECT id, source FROM articles ORDER BY id DESC")
+            return {str(r[1]): int(r[0]) for r in cursor}
+
+    def unclustered_article_ids(self) -> list[int]:
+        """Ids of the stored articles that are in no story yet, in id order."""
+        with self._errors("listing articles without a story"):
+            return [int(r[0]) for r in self._conn.execute(
+                "SELECT a.id FROM articles a WHERE NOT EXISTS "
+                "(SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY a.id")]
+
+    def duplicate_links(self) -> dict[str, str]:
+        """Every stored copy -> original link, by article source."""
+        with self._errors("reading duplicates"):
+            return {str(r[0]): str(r[1]) for r in self._conn.execute(
+                "SELECT c.source, o.source FROM duplicates d JOIN articles c ON c.id = d.article_id "
+                "JOIN articles o ON o.id = d.original_id")}
+
+    def articles_published_between(self, first: str, after: str) -> Iterator[tuple[int, Article]]:
+        """Stored articles published on day ``first`` or later but before day ``after`` (ISO dates), in id order."""
+        with self._errors("reading articles by date"):
+            found = self._conn.execute(
+                "SELECT * FROM articles WHERE published >= ? AND published < ? ORDER BY id",
+                (first, after)).fetchall()
+        for row in found:
+            yield int(row["id"]), rows.article_from_row(row)
 
     def get_page_text(self, article_id: int) -> str | None:
         """The page an article was extracted from, as stored (for re-extraction), or None."""

@@ -16,7 +16,11 @@ score clears ``threshold``.
 
 It is incremental, in the scikit-learn way: ``partial_fit(batch)`` joins each new article to
 the existing stories (or to other new ones) without re-clustering what is settled; ``fit``
-starts afresh. Inside a batch the merging is agglomerative, best pair first, with every score
+starts afresh. What a settled story is to the clusterer (its mean vectors and dates) is a
+:class:`StoryState`, plain JSON through :func:`state_to_dict`: ``resume`` takes up from saved
+states in another process, as :mod:`warta.stories.kb` does between ``warta stories --db`` runs.
+
+Inside a batch the merging is agglomerative, best pair first, with every score
 recomputed against the grown story, so the grouping does not depend on the order the files were
 named in. Across batches a story that existed before the batch is never merged with another
 existing one unless a new article bridges them. Candidates come from an inverted index over each
@@ -38,11 +42,11 @@ import contextlib
 import heapq
 import math
 from collections import Counter, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from statistics import median_low
-from typing import Self
+from typing import Any, Self
 
 from warta.stories.dedup import DuplicateFinder
 from warta.stories.features import ArticleFeatures, featurize
@@ -83,6 +87,38 @@ STORY_TERMS = 240
 
 
 ArticleLike = Article | AnalyzedArticle | ArticleFeatures
+
+
+@dataclass(frozen=True, slots=True)
+class StoryState:
+    """One settled story as the clusterer compares it: enough to resume without its articles.
+
+    ``words`` and ``names`` are the members' mean unit vectors (IDF weights as each article
+    arrived), the dates are the members' precise days, bare years and yearless (month, day)s.
+    """
+
+    members: tuple[str, ...]
+    words: dict[str, float]
+    names: dict[str, float]
+    days: tuple[date, ...] = ()
+    years: tuple[int, ...] = ()
+    month_days: tuple[tuple[int, int], ...] = ()
+
+
+def state_to_dict(state: StoryState) -> dict[str, Any]:
+    """A :class:`StoryState` as plain JSON (floats round-trip exactly)."""
+    return {"members": list(state.members), "words": state.words, "names": state.names,
+            "days": [d.isoformat() for d in state.days], "years": list(state.years),
+            "month_days": [list(md) for md in state.month_days]}
+
+
+def state_from_dict(row: Mapping[str, Any]) -> StoryState:
+    """The inverse of :func:`state_to_dict`."""
+    return StoryState(tuple(row["members"]), {str(k): float(v) for k, v in row["words"].items()},
+                      {str(k): float(v) for k, v in row["names"].items()},
+                      tuple(date.fromisoformat(d) for d in row.get("days", ())),
+                      tuple(int(y) for y in row.get("years", ())),
+                      tuple((int(m), int(d)) for m, d in row.get("month_days", ())))
 
 
 @dataclass(slots=True)
@@ -267,10 +303,53 @@ class StoryClusterer:
             self._assign(source, self.labels_[original] if original in self.labels_ else self._label_of(original))
         return self
 
-    def related(self) -> dict[int, list[int]]:
-        """Stories kept apart that share words and names: one long-running topic (a thread)."""
+    def resume(self, stories: Sequence[StoryState], *, n_articles: int,
+               document_frequency: Mapping[str, int], duplicates: Mapping[str, str] | None = None,
+               copies: Iterable[ArticleFeatures] = ()) -> Self:
+        """Forget everything, then take up settled stories saved by :meth:`story_state`.
+
+        Story ``i`` of ``stories`` gets key ``i``; give them oldest first, as the index keeps
+        the most recent stories per word. ``n_articles`` and ``document_frequency`` are the
+        IDF counts saved with them; ``duplicates`` the copy -> original links already made;
+        ``copies`` recent articles (their shingles and dates suffice) that a new article may
+        turn out to copy. The next :meth:`partial_fit` then behaves as if this object had
+        clustered those stories itself.
+        """
+        self._reset()
+        self.n_articles_ = n_articles
+        self.document_frequency_.update(document_frequency)
+        for state in stories:
+            key = self._next_key
+            self._next_key += 1
+            node = _Node(key, dict(state.words), dict(state.names), list(state.days), list(state.members),
+                         False, years=list(state.years), month_days=list(state.month_days))
+            node.refresh()
+            self._nodes[key] = node
+            self.stories_[key] = node.members
+            self.days_[key] = node.day()
+            for source in node.members:
+                self.labels_[source] = key
+            self._index(node)
+        self._finder.link(duplicates or {})
+        self._finder.partial_fit(f for f in copies if f.source in self.labels_)
+        self.duplicates_ = dict(self._finder.originals_)
+        return self
+
+    def story_state(self, key: int) -> StoryState:
+        """What :meth:`resume` needs of story ``key``."""
+        node = self._nodes[self._resolve(key)]
+        return StoryState(tuple(node.members), dict(node.words), dict(node.names), tuple(node.days),
+                          tuple(node.years), tuple(node.month_days))
+
+    def related(self, keys: Collection[int] | None = None) -> dict[int, list[int]]:
+        """Stories kept apart that share words and names: one long-running topic (a thread).
+
+        With ``keys``, only those stories' threads are looked up (the rest are left out).
+        """
         out: dict[int, list[int]] = {}
         for key, node in self._nodes.items():
+            if keys is not None and key not in keys:
+                continue
             for other in self._candidates(node, exclude=key):
                 if self._score(node, self._nodes[other], timed=False) >= self.related_threshold:
                     out.setdefault(key, []).append(other)

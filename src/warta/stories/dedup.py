@@ -24,7 +24,7 @@ page they copy. Memory stays bounded: only the last ``max_items`` articles are k
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Self
@@ -105,6 +105,22 @@ class DuplicateFinder:
             self._add(feats)
         return self
 
+    def link(self, links: Mapping[str, str]) -> Self:
+        """Take up copy -> original links made earlier (by another process) without their texts.
+
+        A linked article is not searchable until it is also given to :meth:`partial_fit`,
+        but a new copy of it still joins its group there.
+        """
+        for copy, original in links.items():
+            root = self.root(original)
+            if copy == root or copy in self.originals_:
+                continue
+            self.originals_[copy] = root
+            group = self._members.setdefault(root, [root])
+            if copy not in group:
+                group.append(copy)
+        return self
+
     def root(self, source: str) -> str:
         """The original that ``source`` copies (``source`` itself when it is an original)."""
         return self.originals_.get(source, source)
@@ -129,7 +145,8 @@ class DuplicateFinder:
             self._lsh.insert(key, sig)
             self._window.append(key)
         self._copies[key] = copy
-        self._members[key] = [key]
+        if key not in self.originals_:  # a linked copy is already in its original's group
+            self._members.setdefault(key, [key])  # and a linked original keeps its copies
         for root in sorted(roots):
             self._join(key, root)
         while len(self._window) > self.max_items:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -101,19 +101,25 @@ Loaded = Article | AnalyzedArticle | None
 
 
 def describe_stories(clusterer: StoryClusterer, feats: Mapping[str, ArticleFeatures],
-                     load: Callable[[str], Loaded]) -> Iterator[Story]:
+                     load: Callable[[str], Loaded], *, keys: Collection[int] | None = None,
+                     ids: Mapping[int, str] | None = None) -> Iterator[Story]:
     """Describe each story of a fitted ``clusterer``, oldest first, loading one story at a time.
 
     ``feats`` are the features the clusterer was fitted on, by source; ``load(source)`` gives
-    the article (analysed or not) for the timeline, summary and quotes, or None.
+    the article (analysed or not) for the timeline, summary and quotes, or None. ``keys``
+    limits the work to those stories (the ones a batch changed); ``ids`` are the ids stories
+    already have (a story keeps its id when later articles join it), by key.
     """
+    known = dict(ids or {})
     drafts: list[tuple[int, str, list[ArticleFeatures]]] = []
     for key, sources in clusterer.stories_.items():
+        if keys is not None and key not in keys:
+            continue
         members = sorted((feats[s] for s in sources if s in feats), key=_sort_key)
         if members:
-            drafts.append((key, story_id(members[0].fingerprint), members))
-    ids = {key: sid for key, sid, _ in drafts}
-    related = clusterer.related()
+            drafts.append((key, known.get(key) or story_id(members[0].fingerprint), members))
+    ids = {**known, **{key: sid for key, sid, _ in drafts}}
+    related = clusterer.related(keys)
     def span(members: list[ArticleFeatures]) -> list[date]:
         return sorted(f.day for f in members if f.day and f.dated != "year")
     drafts.sort(key=lambda d: (not span(d[2]), span(d[2])[0] if span(d[2]) else date.max, d[1]))
