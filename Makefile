@@ -29,6 +29,7 @@ check: $(STAMP)  ## lint and types only
 bench: $(STAMP)  ## speed and memory figures (about 10 minutes)
 	$(BIN)/python -m bench --only extract --only read --only analyze --pages 10000
 	$(BIN)/python -m bench --only stories --only web --pages 100000
+	$(BIN)/python -m bench --only stories-kb --pages 10000
 
 train: $(STAMP)  ## retrain the models shipped in src/warta/models from ../shared/data
 	$(BIN)/python scripts/train_ner.py
