@@ -102,3 +102,27 @@ def test_offsets_slice_back_and_sentences_cover_the_text(text: str) -> None:
         assert text[s:e] == text[s:e].strip()
         pos = e
     assert text[pos:].strip() == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Ia tinggal di Jl. Merdeka No. 12 sejak lama. Rumahnya kecil.",
+    "Harga 5.Ia pergi. Oleh B.Ia datang. Bayar Rp5 juta.\nRp. B. Ia",
+    "“Kami siap. Semua sudah diatur,” kata Budi. Ia pulang.\n\nselesai.Ia pergi 1.5x. dll.Dia",
+    "Kirim ke redaksi@contoh.co.id atau KOMPAS.com/Budi. Selesai!? Ya… Tidak...",
+    "",
+])
+def test_tokenized_sentences_are_split_then_tokenize(text: str) -> None:
+    from warta.analyze.sentences import tokenized_sentences
+
+    expected = [(s, e, tokenize(text, s, e)) for s, e in split_sentences(text)]
+    assert tokenized_sentences(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Jl.", "B.", "Ia", "dll.", "5", ".", "1.5", "x", "Rp", "“", "”", ",",
+                                 "kata", "!", "?", "…", "...", "a@b.com", "KOMPAS.com", "\n", " ", ""]),
+                max_size=25).map("".join))
+def test_tokenized_sentences_on_any_text(text: str) -> None:
+    from warta.analyze.sentences import tokenized_sentences
+
+    assert tokenized_sentences(text) == [(s, e, tokenize(text, s, e)) for s, e in split_sentences(text)]

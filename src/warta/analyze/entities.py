@@ -36,13 +36,14 @@ from warta.analyze.entities_resolve import (
     attach_roles,
     known_label,
     name_key,
+    name_key_text,
     nickname_aliases,
     resolve_canonicals,
     role_words,
 )
 from warta.analyze.ner import bio_to_spans, load_tagger
 from warta.analyze.quotes_speaker import verb_kind
-from warta.analyze.sentences import Token, split_sentences, tokenize
+from warta.analyze.sentences import Token, tokenized_sentences
 from warta.lang import read_lines, read_table, read_words
 from warta.lang.id import load_time_words
 from warta.types import Mention
@@ -54,12 +55,16 @@ __all__ = ["find_entities"]
 MAX_TAG_TOKENS = 120
 
 # Photo credits that survive into a body: "(Foto: ANTARA/Budi)", "KOMPAS.com/NAMA", "Foto: X".
+_CREDIT_MARKED = (r"\((?:foto|dok|dokumentasi|sumber(?: foto)?|ilustrasi|gambar)\b[^)\n]*\)"
+                  r"|(?im:^\s*(?:foto|sumber foto|keterangan foto|dok|ilustrasi)\s*[:/].*$)")
 _CREDIT_RE = re.compile(
-    r"\((?:foto|dok|dokumentasi|sumber(?: foto)?|ilustrasi|gambar)\b[^)\n]*\)"
-    r"|(?im:^\s*(?:foto|sumber foto|keterangan foto|dok|ilustrasi)\s*[:/].*$)"
-    r"|\b[A-Z][A-Za-z]*(?: FOTO|\.com|\.co\.id|\.id)?\s*/\s*[A-Z][^\n,;()]{1,60}",
+    _CREDIT_MARKED + r"|\b[A-Z][A-Za-z]*(?: FOTO|\.com|\.co\.id|\.id)?\s*/\s*[A-Z][^\n,;()]{1,60}",
     re.IGNORECASE,
 )
+# The last alternative tries every word; it needs a slash before a letter, which most bodies
+# lack ("13/9" has a digit after it), and then the first two alone find the same credits.
+_CREDIT_SLASH = re.compile(r"/\s*[A-Z]", re.IGNORECASE)
+_CREDIT_MARKED_RE = re.compile(_CREDIT_MARKED, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +120,7 @@ def _tag(body: str) -> tuple[list[_Sentence], list[Draft]]:
     tagger = load_tagger()
     sentences: list[_Sentence] = []
     drafts: list[Draft] = []
-    for s_start, s_end in split_sentences(body):
-        tokens = tokenize(body, s_start, s_end)
+    for _, _, tokens in tokenized_sentences(body):
         sent_index = len(sentences)
         keywords = _is_tag_list(tokens)
         sentences.append(_Sentence(tokens, keywords))
@@ -183,7 +187,7 @@ def _clean(body: str, draft: Draft, sentences: list[_Sentence]) -> Draft | None:
     draft.first, draft.last = first, last
     draft.start, draft.end = tokens[first][1], tokens[last - 1][2]
     text = draft.text = body[draft.start:draft.end]
-    key = " ".join(name_key(text))
+    key = name_key_text(text)
     if not key:
         return None
     if draft.label == "PER" and last - first >= 3 and tokens[first][0].isupper() \
@@ -191,7 +195,7 @@ def _clean(body: str, draft: Draft, sentences: list[_Sentence]) -> Draft | None:
         first += 1              # "TGIPF Mahfud MD": the body's acronym is not the name
         draft.first, draft.start = first, tokens[first][1]
         text = draft.text = body[draft.start:draft.end]
-        key = " ".join(name_key(text))
+        key = name_key_text(text)
     if draft.label == "PER":
         known = known_label(text) or _trigger_label(tokens[first][0], tokens[last - 1][0])
         tail = known_label(" ".join(t for t, _, _ in tokens[first + 1:last])) if last - first >= 3 else None
@@ -489,7 +493,8 @@ def _speaking_places(drafts: list[Draft], sentences: list[list[Token]]) -> None:
 
 def _drop_credits(body: str, drafts: list[Draft]) -> list[Draft]:
     """Drafts outside photo credits: a photographer named in a credit is not in the story."""
-    regions = [m.span() for m in _CREDIT_RE.finditer(body)]
+    credit_re = _CREDIT_RE if _CREDIT_SLASH.search(body) else _CREDIT_MARKED_RE
+    regions = [m.span() for m in credit_re.finditer(body)]
     if not regions:
         return drafts
     return [d for d in drafts

@@ -35,6 +35,7 @@ from warta.analyze.entities_resolve import (
     known_label,
     known_names,
     name_key,
+    name_key_text,
     role_words,
 )
 from warta.analyze.quotes_speaker import lexicon, verb_kind
@@ -303,7 +304,7 @@ def cued_name_spans(tokens: Sequence[Token], never: frozenset[str]) -> list[tupl
         run = [t for t, _, _ in tokens[j:k]]
         if any(t.isupper() for t in run) \
                 or any(t.casefold() in words.titles and t.casefold() not in words.given_names for t in run) \
-                or " ".join(name_key(run[0])) in never or known_label(" ".join(run)) is not None \
+                or name_key_text(run[0]) in never or known_label(" ".join(run)) is not None \
                 or (len(run) == 1 and _known_len(tokens, j)) \
                 or (len(run) == 1 and j == 0 and _derived_word(run[0])):
             continue     # initials of minors ("MA (11)"), offices, words ("Rupanya,"), places
@@ -322,7 +323,7 @@ def _plain_name_run(tokens: Sequence[Token], j: int, never: frozenset[str]) -> i
     k = j
     while k < len(tokens) and k - j < MAX_NAME_TOKENS and _cap(tokens[k][0]) \
             and not tokens[k][0].isupper() and tokens[k][0].casefold() not in words.head_words \
-            and " ".join(name_key(tokens[k][0])) not in never and not _known_len(tokens, k):
+            and name_key_text(tokens[k][0]) not in never and not _known_len(tokens, k):
         k += 1
     return k
 
@@ -395,6 +396,15 @@ def _alias_names() -> dict[tuple[str, ...], str]:
     return out
 
 
+@cache
+def _alias_lengths() -> dict[str, tuple[int, ...]]:
+    """First token of an alias name -> the token lengths of the aliases it starts, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for key in _alias_names():
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
+
+
 def propagate_names(body: str, drafts: list[Draft], sentences: Sequence[Sequence[Token]],
                     never: frozenset[str], skip: frozenset[int] = frozenset(),
                     context_names: Sequence[str] = ()) -> list[Draft]:
@@ -403,7 +413,9 @@ def propagate_names(body: str, drafts: list[Draft], sentences: Sequence[Sequence
     ``never`` are words that are no name on their own; sentences in ``skip`` are left alone;
     ``context_names`` (people named in the headline or captions) count as tagged names.
     """
-    surfaces: dict[tuple[str, ...], str] = dict(_alias_names())
+    # The article's own surfaces over the known aliases (an article's name wins over an alias).
+    aliases = _alias_names()
+    surfaces: dict[tuple[str, ...], str] = {}
     titles = role_words().titles | role_words().honorifics
     names = [d.text for d in drafts if d.label == "PER"] + list(context_names)
     for name in names:
@@ -413,15 +425,18 @@ def propagate_names(body: str, drafts: list[Draft], sentences: Sequence[Sequence
             continue
         for part in (toks[0], toks[-1]):     # "Peskov", and "Prabowo" or "Kim"
             if len(part) > 2 and part[:1].isupper() and known_label(part) is None \
-                    and " ".join(name_key(part)) not in never and part.casefold() not in titles:
+                    and name_key_text(part) not in never and part.casefold() not in titles \
+                    and (part,) not in aliases:
                 surfaces.setdefault((part,), "PER")
-    if not surfaces:
+    if not surfaces and not aliases:
         return drafts
-    lengths: dict[str, list[int]] = {}
+    alias_lengths = _alias_lengths()
+    own_lengths: dict[str, set[int]] = {}
     for key in surfaces:
-        lengths.setdefault(key[0], []).append(len(key))
-    for sizes in lengths.values():
-        sizes.sort(reverse=True)
+        own_lengths.setdefault(key[0], set()).add(len(key))
+    lengths: dict[str, Sequence[int]] = {
+        first: sorted(sizes.union(alias_lengths.get(first, ())), reverse=True)
+        for first, sizes in own_lengths.items()}
     taken: dict[int, set[int]] = {}
     for d in drafts:
         taken.setdefault(d.sentence, set()).update(range(d.first, d.last))
@@ -434,13 +449,17 @@ def propagate_names(body: str, drafts: list[Draft], sentences: Sequence[Sequence
         i = 0
         while i < len(tokens):
             hit = 0
-            for size in lengths.get(words[i], ()):
-                if tuple(words[i:i + size]) in surfaces and not used.intersection(range(i, i + size)):
+            label = ""
+            first = words[i]
+            for size in lengths.get(first) or alias_lengths.get(first, ()):
+                key = tuple(words[i:i + size])
+                label = surfaces.get(key) or aliases.get(key, "")
+                if label and not used.intersection(range(i, i + size)):
                     hit = size
                     break
             if hit:
                 s, e = tokens[i][1], tokens[i + hit - 1][2]
-                out.append(Draft(start=s, end=e, label=surfaces[tuple(words[i:i + hit])],
+                out.append(Draft(start=s, end=e, label=label,
                                  sentence=si, first=i, last=i + hit, text=body[s:e]))
                 i += hit
             else:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from warta.analyze.sentences import Token, tokenize
@@ -75,9 +75,18 @@ class Draft:
     cued: bool = False          # the text says it is a person ("Tumini, warga ..."): keep it
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def name_key(name: str) -> list[str]:
     """Lower-cased word tokens of a name, hyphens treated as spaces: the unit of comparison."""
-    return re.findall(r"\w+", name.replace("-", " ").casefold())
+    return _WORDS.findall(name.replace("-", " ").casefold())
+
+
+@lru_cache(maxsize=65_536)
+def name_key_text(name: str) -> str:
+    """``" ".join(name_key(name))``, remembered: the same names and words are keyed over and over."""
+    return " ".join(name_key(name))
 
 
 def display_name(text: str) -> str:
@@ -174,7 +183,7 @@ def _alias_table() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str
         if alias.isupper():
             exact[alias] = (canonical, kind)
         else:
-            folded[" ".join(name_key(alias))] = (canonical, kind)
+            folded[name_key_text(alias)] = (canonical, kind)
     return exact, folded
 
 
@@ -189,10 +198,10 @@ def _place_and_org_names() -> dict[str, str]:
     for label, names in files.items():
         for name in names:
             for line in read_lines("id", f"gazetteer/{name}"):
-                out.setdefault(" ".join(name_key(line)), label)
+                out.setdefault(name_key_text(line), label)
     for row in read_table("id", "aliases.tsv"):
         if len(row) >= 3 and row[2] in ("LOC", "ORG"):
-            out.setdefault(" ".join(name_key(row[0])), row[2])
+            out.setdefault(name_key_text(row[0]), row[2])
     return out
 
 
@@ -203,7 +212,7 @@ def known_names() -> frozenset[str]:
 
 def known_label(name: str) -> str | None:
     """"LOC" or "ORG" when the gazetteers or aliases know ``name`` as a place or body."""
-    return _place_and_org_names().get(" ".join(name_key(name)))
+    return _place_and_org_names().get(name_key_text(name))
 
 
 # -- aliases ------------------------------------------------------------------------------
@@ -223,7 +232,7 @@ def apply_aliases(body: str, drafts: list[Draft], context: str = "") -> list[Dra
     kept: list[Draft] = []
     for d in drafts:
         text = _plain_name(body[d.start:d.end])
-        key = " ".join(name_key(text))
+        key = name_key_text(text)
         if key in expansions:
             continue
         hit = from_text.get(key)
@@ -248,8 +257,8 @@ def _bracket_aliases(body: str, drafts: list[Draft]) -> dict[str, tuple[str, str
         if not short[:1].isupper():
             continue
         full = _plain_name(body[d.start:d.end])
-        key = " ".join(name_key(short))
-        if key == " ".join(name_key(full)):
+        key = name_key_text(short)
+        if key == name_key_text(full):
             continue
         if d.label == "PER":
             # "Vladimir Putin (Rusia)" is a gloss, not an alias: only a single unknown word.

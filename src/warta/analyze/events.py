@@ -9,6 +9,7 @@ clause around each, and lists the entities mentioned in that clause as its actor
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date
 
@@ -30,13 +31,40 @@ def _clause(body: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+class _Clauses:
+    """:func:`_clause` for many spans of one body, from a single scan of its clause ends.
+
+    The scan's matches are the ones a scan stopped at ``start`` (or begun at ``end``) finds,
+    except when a match straddles that point; such a span is measured by :func:`_clause`.
+    """
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in CLAUSE_END.finditer(body):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        starts, ends = self.starts, self.ends
+        i = bisect_right(ends, start)      # the clause ends that finish by ``start``
+        j = bisect_left(starts, end)       # the first clause end at or after ``end``
+        if (i < len(starts) and starts[i] < start) or (j > 0 and ends[j - 1] > end):
+            return _clause(self.body, start, end)
+        return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(self.body))
+
+
 def find_events(body: str, reference: date, mentions: Sequence[Mention]) -> list[Event]:
     """One event per resolved calendar date in ``body`` (the publication date is ``reference``)."""
     events: list[Event] = []
+    clauses: _Clauses | None = None
     for t in find_timexes(body, reference):
         if t.type not in ("DATE", "TIME") or not CALENDAR_VALUE.match(t.value):
             continue
-        left, right = _clause(body, t.start, t.end)
+        if clauses is None:
+            clauses = _Clauses(body)
+        left, right = clauses.around(t.start, t.end)
         actors: list[str] = []
         for m in mentions:
             if left <= m.start and m.end <= right and m.canonical not in actors:

@@ -103,6 +103,8 @@ def repair_bio(labels: Sequence[str]) -> list[str]:
 
     The CRF rarely emits such a tag, but a reader of BIO would then drop or merge the span.
     """
+    if labels.count("O") == len(labels):  # most sentences: nothing to repair
+        return list(labels)
     out: list[str] = []
     prev = "O"
     for label in labels:
@@ -116,6 +118,8 @@ def repair_bio(labels: Sequence[str]) -> list[str]:
 def bio_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     """``(start, end, type)`` token spans, end exclusive, from BIO tags."""
     spans: list[tuple[int, int, str]] = []
+    if labels.count("O") == len(labels):
+        return spans
     start: int | None = None
     kind = ""
     for i, label in enumerate([*labels, "O"]):

@@ -230,6 +230,10 @@ class Featurizer:
         self.res = res
         self.known = known
         self._parts: dict[str, _TokenParts] = {}
+        self._marks: dict[tuple[str, ...], tuple[list[str], list[str]]] = {}
+        # The features that do not depend on the sentence, filtered once.
+        self._bos, self._eos = self._known(["BOS"]), self._known(["EOS"])
+        self._pads = {off: self._known([f"{off}:pad"]) for off in _OFFSETS}
 
     def _keep(self, feats: Iterable[str]) -> tuple[str, ...]:
         known = self.known
@@ -260,12 +264,28 @@ class Featurizer:
         cached = self._parts
         parts = [cached.get(t) or self.parts(t) for t in tokens]
         marks = self.res.gazetteer.matches(lowered)  # stage 3
-        # The left neighbour's list names (not its B/I position), as the next token sees them.
-        left = [self._known([f"-1:{f}" for f in g if not f.endswith((":B", ":I"))]) if g else g
-                for g in marks]
-        gz = [self._known(g) if g else g for g in marks]
-        bos, eos = self._known(["BOS"]), self._known(["EOS"])
-        pads = {off: self._known([f"{off}:pad"]) for off in _OFFSETS}
+        # The left neighbour's list names (not its B/I position), as the next token sees them;
+        # the same few mark lists recur, so their filtered forms are kept.
+        gz_cache = self._marks
+        left: list[list[str]] = []
+        gz: list[list[str]] = []
+        for g in marks:
+            if not g:
+                left.append(g)
+                gz.append(g)
+                continue
+            key = tuple(g)
+            hit = gz_cache.get(key)
+            if hit is None:
+                if len(gz_cache) >= TOKEN_CACHE_SIZE:
+                    gz_cache.clear()
+                hit = gz_cache[key] = (
+                    self._known([f"-1:{f}" for f in g if not f.endswith((":B", ":I"))]), self._known(list(g)))
+            left.append(hit[0])
+            gz.append(hit[1])
+        bos, eos = self._bos, self._eos
+        pads = self._pads
+        pad_l2, pad_l1, pad_r1, pad_r2 = pads[-2], pads[-1], pads[1], pads[2]
         n = len(tokens)
         out: list[list[str]] = []
         for i in range(n):
@@ -274,16 +294,17 @@ class Featurizer:
                 feats += bos
             if i == n - 1:
                 feats += eos
-            # Stage 5: neighbours. Their gazetteer marks matter most for the words just before
-            # a name ("Presiden", "Kabupaten", "Partai"), so the left side gets them too.
-            for off in _OFFSETS:
-                j = i + off
-                if 0 <= j < n:
-                    feats += parts[j].seen_from[off]
-                    if off == -1:
-                        feats += left[j]
-                else:
-                    feats += pads[off]
+            # Stage 5: neighbours (offsets -2, -1, +1, +2). Their gazetteer marks matter most for
+            # the words just before a name ("Presiden", "Kabupaten", "Partai"), so the left side
+            # gets them too.
+            feats += parts[i - 2].seen_from[-2] if i >= 2 else pad_l2
+            if i >= 1:
+                feats += parts[i - 1].seen_from[-1]
+                feats += left[i - 1]
+            else:
+                feats += pad_l1
+            feats += parts[i + 1].seen_from[1] if i + 1 < n else pad_r1
+            feats += parts[i + 2].seen_from[2] if i + 2 < n else pad_r2
             if i > 0:
                 pair = f"bi-1={lowered[i - 1]}|{lowered[i]}"
                 if known is None or pair in known:

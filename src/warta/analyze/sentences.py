@@ -31,27 +31,40 @@ from functools import cache
 
 from warta.lang import read_lines
 
-__all__ = ["Token", "split_sentences", "tokenize"]
+__all__ = ["Token", "split_sentences", "tokenize", "tokenized_sentences"]
 
 Token = tuple[str, int, int]
 
 # Alternatives are tried left to right at each position, so the specific shapes come first:
 # a URL must not fall apart at its dots, "1.468.000" must not become three numbers, and
 # "KOMPAS.com" must not end a sentence after "KOMPAS".
-_TOKEN_RE = re.compile(
-    r"""
-    (?P<url>(?:https?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’])
-  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
-  | (?P<site>[A-Za-z][\w-]*(?:\.(?:com|co|id|net|org|go|ac|or|tv|info|news|my|sg|io|asia))+(?![\w]))
-  | (?P<number>\d+(?:[.,:/]\d+)+(?!\w))
-  | (?P<currency>Rp(?=\d))
-  | (?P<dotted>(?:[^\W\d_]{1,3}\.){2,})
-  | (?P<word>\w+(?:[-'’]\w+)*)
-  | (?P<ellipsis>\.{2,}|…)
-  | (?P<other>\S)
-    """,
-    re.VERBOSE,
+_TOKEN_ALTERNATIVES: tuple[tuple[str, str], ...] = (
+    ("url", r"""(?:https?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]"""),
+    ("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    ("site", r"[A-Za-z][\w-]*(?:\.(?:com|co|id|net|org|go|ac|or|tv|info|news|my|sg|io|asia))+(?![\w])"),
+    ("number", r"\d+(?:[.,:/]\d+)+(?!\w)"),
+    ("currency", r"Rp(?=\d)"),
+    ("dotted", r"(?:[^\W\d_]{1,3}\.){2,}"),
+    ("word", r"\w+(?:[-'’]\w+)*"),
+    ("ellipsis", r"\.{2,}|…"),
+    ("other", r"\S"),
 )
+
+
+def _token_re(without: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{name}>{alt})" for name, alt in _TOKEN_ALTERNATIVES if name not in without))
+
+
+_TOKEN_RE = _token_re()
+# The e-mail and site alternatives scan every word to its end before failing; a text with no
+# "@" (no site suffix) cannot match them, so it is scanned by a pattern without them.
+_SITE_HINT = re.compile(r"\.(?:com|co|id|net|org|go|ac|or|tv|info|news|my|sg|io|asia)")
+_TOKEN_RES: dict[tuple[bool, bool], re.Pattern[str]] = {
+    (True, True): _TOKEN_RE,
+    (True, False): _token_re(frozenset({"site"})),
+    (False, True): _token_re(frozenset({"email"})),
+    (False, False): _token_re(frozenset({"email", "site"})),
+}
 
 # Marks that end a sentence; a run of them ("?!") ends it once.
 _TERMINALS = frozenset({".", "!", "?", "…"})
@@ -91,8 +104,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     abbrs = _abbreviations()[0]
     out: list[Token] = []
     pos = start
+    token_re = _TOKEN_RES[text.find("@", start, stop) >= 0, _SITE_HINT.search(text, start, stop) is not None]
     while pos < stop:
-        m = _TOKEN_RE.search(text, pos, stop)
+        m = token_re.search(text, pos, stop)
         if m is None:
             break
         s, e = m.span()
@@ -123,6 +137,34 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ['“Kami siap. Semua sudah diatur,” kata Budi.', 'Ia pulang.']
     """
     tokens = tokenize(text)
+    return [(tokens[a][1], tokens[b - 1][2]) for a, b in _sentence_ranges(text, tokens)]
+
+
+def tokenized_sentences(text: str) -> list[tuple[int, int, list[Token]]]:
+    """``(start, end, tokens)`` per sentence: :func:`split_sentences` with
+    ``tokenize(text, start, end)`` for each, the tokens taken from the one scan of the text.
+
+    A sentence's own scan stops at its end, which can only matter for its last token (a
+    lookahead or an initial's check seeing past the end): when that token could be read
+    differently, the sentence is scanned again on its own.
+    """
+    tokens = tokenize(text)
+    out: list[tuple[int, int, list[Token]]] = []
+    for a, b in _sentence_ranges(text, tokens):
+        start, end = tokens[a][1], tokens[b - 1][2]
+        last = tokens[b - 1][0]
+        if end < len(text) and (_WORD_CHAR.match(text, end) or (len(last) == 2 and last[1] == ".")):
+            out.append((start, end, tokenize(text, start, end)))
+        else:
+            out.append((start, end, tokens[a:b]))
+    return out
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _sentence_ranges(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Token index ranges ``(first, last + 1)`` of the sentences of ``text``."""
     if not tokens:
         return []
     keep_together = _attributed_quotes(text, tokens)
@@ -152,10 +194,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             else:
                 boundary = opener[:1].isupper() or opener[:1].isdigit() or opener in _OPENERS
         if boundary:
-            spans.append((tokens[first][1], tokens[last][2]))
+            spans.append((first, last + 1))
             first = nxt
         i = nxt
-    spans.append((tokens[first][1], tokens[-1][2]))
+    spans.append((first, n))
     return spans
 
 

@@ -133,8 +133,163 @@ RULE_ORDER: tuple[str, ...] = tuple(_PATTERNS)
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PATTERNS.items()
 )
+
+
+def _lower_pattern(pattern: str) -> str:
+    """The pattern for lower-cased text: literals lower-cased; escapes (``\\S``, ``\\W``, ``\\d``) and
+    ``(?P<name>``/``(?P=name)`` kept as they are."""
+    return re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|[^\\(]+|\(",
+                  lambda m: m.group() if m.group()[0] == "\\" or m.group().startswith("(?P") else m.group().lower(),
+                  pattern)
+
+
+# The same rules without IGNORECASE, for text that was lower-cased first: case-insensitive
+# matching is the slow part of the scan. Group values are still read from the original text.
+_COMPILED_LOWER: tuple[tuple[str, re.Pattern[str], tuple[tuple[str, int], ...]], ...] = tuple(
+    (name, regex, tuple(regex.groupindex.items()))
+    for name, regex in ((name, re.compile(_lower_pattern(pattern))) for name, pattern in _PATTERNS.items())
+)
+def _triggers(*groups: Iterable[str]) -> tuple[str, ...]:
+    """Lower-case strings of which every match holds one (the first word of each listed entry),
+    without those that hold another: a rule none of them occurs in can be skipped."""
+    words = {w.lower().split()[0] for group in groups for w in group if w.split()}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+# For each rule, what any match of it must contain (None: no cheap test). Checked with ``in`` on
+# the lower-cased text, which costs far less than a scan that finds nothing.
+_TRIGGERS: dict[str, tuple[str, ...] | None] = {
+    "numdate": ("/",),
+    "textdate": _triggers(W["months"], W["month_abbreviations"]),
+    "dayofmonth": ("tanggal", "tgl"),
+    "month": _triggers(W["months"], W["month_abbreviations"]),
+    "year": ("19", "20"),
+    "decade": ("0",),
+    "century": ("abad",),
+    "yearpart": _triggers(W["year_parts"]),
+    "holiday": _triggers(W["holidays"]),
+    "season": _triggers(W["seasons"]),
+    "clock": ("jam", "pkl", "pukul"),
+    "clockrange": None,
+    "clockzone": _triggers(W["zones"]),
+    "dayname": _triggers(W["days"]),
+    "relday": _triggers(W["relative_days"]),
+    "anchorday": _triggers(W["anchor_days"]),
+    "period": ("bulan", "minggu", "pekan", "tahun"),
+    "modperiod": ("bulan", "tahun"),
+    "weekend": ("akhir",),
+    "offset": _triggers(W["units"], ["waktu"]),
+    "duration": _triggers(W["units"]),
+    "rangehead": ("-", "–"),
+    "redup": ("ber",),
+    "vaguedur": _triggers(W["vague_durations"]),
+    "ref": _triggers(W["refs"]),
+    "pod": _triggers(W["parts_of_day"]),
+    "lastnight": ("malam",),
+    "set": None,
+}
+
+# Rules whose leading assertion (a word start, "no digit before") keeps the regex engine from
+# skipping ahead to the rule's first word: for these the rest of the pattern is searched alone
+# (a literal or character-set start lets the engine jump) and the assertion is checked at each
+# match found, which finds the same matches in fewer steps.
+_LEAD_SPLIT = frozenset({"holiday", "clockrange", "clockzone", "relday", "anchorday", "modperiod",
+                         "weekend", "rangehead", "redup", "vaguedur", "lastnight"})
+
+
+def _group_end(pattern: str) -> int:
+    """The index just past the bracketed group that opens ``pattern`` (escapes and sets skipped)."""
+    depth, i, in_set = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = ch != "]"
+        elif ch == "[":
+            in_set = True
+            if pattern[i + 1:i + 2] == "]" or pattern[i + 1:i + 3] == "^]":
+                i += 2 if pattern[i + 1] == "]" else 3  # a "]" first in a set is a member
+                continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError(f"unbalanced pattern: {pattern[:40]}")
+
+
+def _split_lead(name: str, pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    if name not in _LEAD_SPLIT:
+        return None
+    if not pattern.startswith(("(?<=", "(?<!", "(?:(?<")):
+        raise ValueError(f"rule {name}: no leading assertion to split")
+    cut = _group_end(pattern)  # the assertion is the first bracketed group
+    lead, rest = re.compile(pattern[:cut]), re.compile(pattern[cut:])
+    if lead.groups or rest.groupindex != re.compile(pattern).groupindex:
+        raise ValueError(f"rule {name}: the part before the first group must be an assertion")
+    return lead, rest
+
+
+_COMPILED_LOWER_TRIGGERED = tuple(
+    (name, regex, groups, _TRIGGERS[name], _split_lead(name, regex.pattern))
+    for name, regex, groups in _COMPILED_LOWER
+)
+
+
+def _finditer_split(lead: re.Pattern[str], rest: re.Pattern[str], text: str) -> list[re.Match[str]] | None:
+    """``(lead)(rest)``'s matches in ``text``, as ``finditer`` gives them (None on an empty match)."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := rest.search(text, pos)) is not None:
+        start, end = m.span()
+        if end == start:
+            return None
+        if lead.match(text, start) is None:
+            pos = start + 1
+            continue
+        out.append(m)
+        pos = end
+    return out
+
+# Characters whose lower case still matches exactly what IGNORECASE matched (decided per character, once).
+_LOWER_SAFE: dict[str, bool] = {}
+_CLASSES = (re.compile(r"\w"), re.compile(r"\d"), re.compile(r"\s"))
+
+
+def _lower_safe(char: str) -> bool:
+    low = char.lower()
+    if len(low) != 1 or char in "\u0130\u0131\u017f":  # İ, dotless ı, long ſ: IGNORECASE matches i/s
+        return False
+    return all((cls.match(char) is None) == (cls.match(low) is None) for cls in _CLASSES)
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased when every rule matches it exactly as IGNORECASE would match ``text``."""
+    low = text.lower()
+    if text.isascii():
+        return low
+    if len(low) != len(text):
+        return None
+    for char in set(text):
+        if char >= "\x80":
+            safe = _LOWER_SAFE.get(char)
+            if safe is None:
+                safe = _LOWER_SAFE[char] = _lower_safe(char)
+            if not safe:
+                return None
+    return low
+
+
 _COUNT_NOUN = re.compile(rf"\s*(?:{_alt(W['count_nouns'])})(?!\w)", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”]\s*|\n\s*)$")
+_CAPITALISED_NEXT = re.compile(r"\s+([A-Z][a-z]+)")
+_CLAUSE_END = re.compile(r"\s*[.,!?\"”)]")
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+_DIGIT_END = re.compile(r"\d\)?$")
 _NOT_DULU = frozenset(W["not_a_time_before_dulu"])
 _FULL_MONTHS = frozenset(W["months"])
 
@@ -155,20 +310,22 @@ class Candidate:
 
 
 def _word_before(text: str, start: int) -> str:
-    match = re.search(r"(\S+)\s*$", text[max(0, start - 30):start])
+    match = _LAST_WORD.search(text[max(0, start - 30):start])
     return match.group(1).lower().strip("(\"“”'") if match else ""
 
 
-def _plausible(rule: str, m: re.Match[str], text: str) -> bool:
-    """Reject matches that are well-formed but, in context, not time (counts, names, 'dulu' = first)."""
-    g = m.groupdict()
+def _plausible(rule: str, g: dict[str, Any], start: int, end: int, text: str) -> bool:
+    """Reject matches that are well-formed but, in context, not time (counts, names, 'dulu' = first).
+
+    ``g`` holds the named groups as they read in ``text``, ``start``/``end`` the span.
+    """
     if rule == "numdate":
         # "3/4" alone is a fraction or a score; a date has a day name, brackets or a year.
         return bool(g["dow"] or g["open"] or g["y"])
     if rule == "year":
         if not (g["tahun"] or g["mod"] or g["approx"] or g["tail"]):
-            before = text[max(0, m.start() - 4):m.start()].lower()
-            if "rp" in before or _COUNT_NOUN.match(text, m.end()):
+            before = text[max(0, start - 4):start].lower()
+            if "rp" in before or _COUNT_NOUN.match(text, end):
                 return False
         return True
     if rule == "decade":
@@ -178,34 +335,34 @@ def _plausible(rule: str, m: re.Match[str], text: str) -> bool:
         if g["y"] or g["bulan"] or g["mod"] or g["tail"]:
             return name in _FULL_MONTHS or bool(g["y"] or g["bulan"])
         # A bare month must be spelled out and must not be a first name ("April Jasmine").
-        following = re.match(r"\s+([A-Z][a-z]+)", text[m.end():])
-        return name in _FULL_MONTHS and m.group("m")[0].isupper() and not following
+        following = _CAPITALISED_NEXT.match(text, end)
+        return name in _FULL_MONTHS and g["m"][0].isupper() and not following
     if rule in ("textdate", "numdate") and g["dow"] and g["dow"].lower() == "minggu":
         return g["dow"][0] == "M" or bool(g["hari"])  # "minggu" is a week, "Minggu" Sunday
     if rule == "dayname":
         if g["dow"].lower() == "minggu" and (g["tail"] or "").strip() in ("lalu", "depan", "ini") and (
-                _SENTENCE_START.search(text[max(0, m.start() - 3):m.start()])):
+                _SENTENCE_START.search(text[max(0, start - 3):start])):
             return False  # "Minggu lalu, ..." opening a sentence is last week
         if g["dow"].lower() == "minggu" and not (g["dow"][0] == "M" or g["hari"]):
             return False  # lower-case "minggu" is a week unless it names a day ("hari minggu")
         # "Jumat" in "salat Jumat" is the prayer, "Pasar Minggu" a place.
-        return _word_before(text, m.start()) not in ("salat", "shalat", "sholat", "pasar")
+        return _word_before(text, start) not in ("salat", "shalat", "sholat", "pasar")
     if rule == "period" and g["anchor"]:
-        before = _word_before(text, m.start())
+        before = _word_before(text, start)
         if before.isdigit() or before in W["numbers"] or before in W["vague_numbers"]:
             return False  # "berusia 53 tahun itu" is an age, not "that year"
     if rule == "period" and g["u"] == "Minggu" and not g["mod"]:
         # Capitalised mid-sentence, "Minggu lalu" is last Sunday (the dayname rule takes it).
-        return bool(_SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
+        return bool(_SENTENCE_START.search(text[max(0, start - 3):start]))
     if rule == "ref" and g["w"].lower() in ("dulu", "dahulu"):
         # "terlebih dahulu", "ketemu dulu." mean "first"; "dulu, ia ..." and "saya dulu di" mean "formerly".
-        at_start = _SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]) is not None
-        clause_end = re.match(r"\s*[.,!?\"”)]", text[m.end():m.end() + 3]) is not None
-        return _word_before(text, m.start()) not in _NOT_DULU and (at_start or not clause_end)
+        at_start = _SENTENCE_START.search(text[max(0, start - 3):start]) is not None
+        clause_end = _CLAUSE_END.match(text, end, end + 3) is not None
+        return _word_before(text, start) not in _NOT_DULU and (at_start or not clause_end)
     if rule == "pod" and not (g["pre"] or g["tail"]):
         # A bare "pagi"/"malam" is time only after a temporal preposition ("ketika malam tiba").
-        before = _word_before(text, m.start()).rstrip(",")
-        return before in _POD_LEADS or before in W["days"] or re.search(r"\d\)?$", before) is not None
+        before = _word_before(text, start).rstrip(",")
+        return before in _POD_LEADS or before in W["days"] or _DIGIT_END.search(before) is not None
     if rule == "clock":
         hour, minute = int(g["h"]), int(g["mi"] or 0)
         return hour <= 24 and minute < 60
@@ -223,11 +380,28 @@ _POD_LEADS = frozenset({
 def scan(text: str) -> list[Candidate]:
     """All plausible candidates, overlaps resolved: longest first, then by rule order, in text order."""
     found: list[tuple[int, int, int, Candidate]] = []
-    for rank, (name, regex) in enumerate(_COMPILED):
-        for m in regex.finditer(text):
-            if m.end() > m.start() and _plausible(name, m, text):
-                found.append((-(m.end() - m.start()), rank, m.start(),
-                              Candidate(name, m.start(), m.end(), m.groupdict())))
+    low = _lowered(text)
+    if low is None:  # rare: a character whose lower case IGNORECASE would not match the same way
+        for rank, (name, regex) in enumerate(_COMPILED):
+            for m in regex.finditer(text):
+                start, end = m.span()
+                if end > start:
+                    g = m.groupdict()
+                    if _plausible(name, g, start, end, text):
+                        found.append((start - end, rank, start, Candidate(name, start, end, g)))
+    else:
+        for rank, (name, lregex, groups, triggers, split) in enumerate(_COMPILED_LOWER_TRIGGERED):
+            if triggers is not None and not any(t in low for t in triggers):
+                continue
+            matches = _finditer_split(*split, low) if split is not None else None
+            for m in matches if matches is not None else lregex.finditer(low):
+                start, end = m.span()
+                if end > start:
+                    regs = m.regs
+                    # Group values from the original text: case matters ("Minggu", "WIB").
+                    g = {key: (text[regs[i][0]:regs[i][1]] if regs[i][0] >= 0 else None) for key, i in groups}
+                    if _plausible(name, g, start, end, text):
+                        found.append((start - end, rank, start, Candidate(name, start, end, g)))
     found.sort(key=lambda item: item[:3])
     taken: list[Candidate] = []
     for _, _, _, cand in found:
