@@ -337,8 +337,8 @@ def _plausible(rule: str, g: dict[str, Any], start: int, end: int, text: str) ->
         # A bare month must be spelled out and must not be a first name ("April Jasmine").
         following = _CAPITALISED_NEXT.match(text, end)
         return name in _FULL_MONTHS and g["m"][0].isupper() and not following
-    if rule in ("textdate", "numdate") and g["dow"] and g["dow"].lower() == "minggu":
-        return g["dow"][0] == "M" or bool(g["hari"])  # "minggu" is a week, "Minggu" Sunday
+    # "minggu, 5 Januari 2025": a day name before a printed date is Sunday however it is cased
+    # (the date's numbers decide the value), so these rules need no "minggu" = week check.
     if rule == "dayname":
         if g["dow"].lower() == "minggu" and (g["tail"] or "").strip() in ("lalu", "depan", "ini") and (
                 _SENTENCE_START.search(text[max(0, start - 3):start])):
