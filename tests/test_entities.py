@@ -233,3 +233,15 @@ def test_acronyms_places_and_figures_of_faith_inside_person_spans(
     assert unexpected not in found
     if expected is not None:
         assert expected in found
+
+
+def test_governed_place_is_not_part_of_the_name() -> None:
+    """Regression: "Bupati Pasirluhur Hendra Wiratmaja" became a person "Pasirluhur Hendra Wiratmaja"."""
+    from warta.analyze.entities import find_entities
+
+    body = ("Bupati Pasirluhur Hendra Wiratmaja meninjau jembatan yang ambruk di Pasirluhur. "
+            "Menurut Hendra, jembatan darurat segera dibangun.")
+    people = {m.canonical: m.role for m in find_entities(body) if m.label == "PER"}
+    assert people == {"Hendra Wiratmaja": "Bupati Pasirluhur"}
+    kept = find_entities("Bupati Hendra Wiratmaja Saputra meninjau jembatan yang ambruk, kata warga.")
+    assert {m.canonical for m in kept if m.label == "PER"} == {"Hendra Wiratmaja Saputra"}

@@ -98,6 +98,7 @@ def find_entities(body: str, *, exclude_names: Sequence[str] = (),
     drafts = recover_titled_names(body, drafts, token_lists, skip)   # 2. recover, clean
     drafts = recover_cued_names(body, drafts, token_lists, _never_a_name(), skip)
     drafts = [d for d in (_clean(body, d, sentences) for d in drafts) if d is not None]
+    _split_jurisdictions(body, drafts, token_lists)
     drafts = _drop_lowercase_words(body, drafts)
     extra = _context_names(context)
     drafts = propagate_names(body, drafts, token_lists, _never_a_name(), skip, extra)
@@ -111,6 +112,39 @@ def find_entities(body: str, *, exclude_names: Sequence[str] = (),
     attach_roles(body, drafts, token_lists)                          # 5. roles
     return [Mention(text=body[d.start:d.end], label=d.label, canonical=d.canonical,
                     start=d.start, end=d.end, role=d.role) for d in drafts]
+
+
+# -- jurisdictions ----------------------------------------------------------------------------
+
+#: Words before a place name that show it is used as a place elsewhere in the article.
+_PLACE_CUE = r"(?:kabupaten|kab\.|kota|desa|kecamatan|kelurahan|provinsi|wilayah|warga|di|ke|dari)"
+
+
+@cache
+def _jurisdiction_titles() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in read_lines("id", "jurisdiction_titles.txt"))
+
+
+def _split_jurisdictions(body: str, drafts: list[Draft], token_lists: list[list[Token]]) -> None:
+    """"Bupati Pasirluhur Hendra Wiratmaja": move the place off the front of the person's span.
+
+    The tagger often runs the governed place into the name after an office title. The first
+    word is cut off when the article uses it as a place elsewhere ("Kabupaten Pasirluhur",
+    "di Pasirluhur"), so a name that merely follows a title ("Bupati Hendra Wiratmaja") stays.
+    """
+    for d in drafts:
+        if d.label != "PER" or d.last - d.first < 3:
+            continue
+        tokens = token_lists[d.sentence]
+        before = [t[0].lower() for t in tokens[max(0, d.first - 3):d.first]]
+        if not any(tuple(before[-len(title):]) == title for title in _jurisdiction_titles()):
+            continue
+        place = tokens[d.first][0]
+        if not re.search(rf"\b{_PLACE_CUE}\s+{re.escape(place)}\b", body, re.IGNORECASE):
+            continue
+        d.first += 1
+        d.start = tokens[d.first][1]
+        d.text = body[d.start:d.end]
 
 
 # -- 1. tag -------------------------------------------------------------------------------
