@@ -155,13 +155,23 @@ def _detect_short(sample: str) -> tuple[str, float]:
 def _marker_hits(words: list[str]) -> tuple[int, int]:
     """Count words (and two-word phrases) only Indonesian, and only Malay, would use."""
     markers = _markers()
+    openers = _phrase_openers()
     counts = {"id": 0, "ms": 0}
+    last = len(words) - 1
     for i, word in enumerate(words):
-        for key in (word, f"{word} {words[i + 1]}" if i + 1 < len(words) else ""):
-            lang = markers.get(key)
+        lang = markers.get(word)
+        if lang:
+            counts[lang] += 1
+        if word in openers and i < last:  # only words that start a two-word marker look ahead
+            lang = markers.get(f"{word} {words[i + 1]}")
             if lang:
                 counts[lang] += 1
     return counts["id"], counts["ms"]
+
+
+@cache
+def _phrase_openers() -> frozenset[str]:
+    return frozenset(key.split()[0] for key in _markers() if " " in key)
 
 
 def _stopwords() -> frozenset[str]:

@@ -112,7 +112,9 @@ def normalise_line(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
         text = ZERO_WIDTH.sub("", text)
-    return SPACES.sub(" ", text).strip()
+    if "  " in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+        text = SPACES.sub(" ", text)
+    return text.strip()
 
 
 @lru_cache(maxsize=16384)  # boilerplate lines recur across the pages of an outlet
