@@ -46,6 +46,9 @@ LONG_LINE_WORDS = 25
 ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff]")
 SPACES = re.compile(r"[ \t\r\f\v]+")
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+#: The longest sentence ending SENTENCE_END matches ('." ABC' after collapsed spaces) fits in
+#: this many final characters; searching only them keeps the anchored scan short.
+SENTENCE_END_CHARS = 12
 #: The start of a word written with a capital (counted for the headline shape).
 CAPITALISED = re.compile(r"(?<![^\W_])(?=[^\W\d_])[^\W\d_a-zß-ÿ]")
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?]["”’]\s*\S{0,3}$|[:;]\s*$""")
@@ -135,7 +138,7 @@ def is_caption(text: str) -> bool:
     """
     if CAPTION_LEAD.match(text):
         return True
-    if text[:1] in "\"“'‘" or DESK_SIGNOFF.search(text):
+    if text[:1] in "\"“'‘" or (text.endswith(")") and DESK_SIGNOFF.search(text[-80:])):
         return False
     tail = text[-120:]
     # Every credit form holds a "/" or one of a few words: test that first, it is much cheaper.
@@ -176,7 +179,7 @@ def describe_lines(text: str) -> list[Line]:
         tail = t[-80:]
         if tail[-1] == ")" or tail[-1].isupper():
             tail = SIGNOFF_TAIL.sub("", tail)
-        ends = bool(SENTENCE_END.search(tail))
+        ends = bool(SENTENCE_END.search(tail[-SENTENCE_END_CHARS:]))
         lines.append(Line(i, t, n, stops / n if n else 0.0, caps / n if n else 0.0, ends, counts[folded[i]]))
     # A page in another language has (almost) no Indonesian function words at all: judge its
     # lines by length and punctuation alone, so it is still extracted (and flagged later).
