@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.lang.id import load_time_words
 
@@ -94,6 +94,11 @@ def _weekday_before() -> re.Pattern[str]:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every full date (day, month and year) in ``text``, in order of appearance."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=4096)  # the header lines are asked about by several steps of one page
+def _find_dates(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     months = _names("month")
     for m in _pattern().finditer(text):
@@ -115,4 +120,4 @@ def find_dates(text: str) -> list[DateMention]:
         wd = _weekday_before().search(text, max(0, m.start() - 12), m.start())
         start = wd.start() if wd else m.start()
         found.append(DateMention(start, m.end(), day, hour, minute, zone, wd is not None))
-    return found
+    return tuple(found)
