@@ -39,6 +39,7 @@ NAME_WORD = (r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?|[A-Z][a-z]{0,3
              r"|(?:bin|binti|van|de|da|al|el)\b)")
 PERSON = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}}$")
 OLEH = re.compile(rf"^(?i:oleh|by)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}})\b")
+PAREN_NAME = re.compile(r"\(\s*([^()/]{3,60})\s*\)")
 CREDIT_VERBS = (r"(?:melansir|menukil|pantauan|dilansir(?:\s+dari)?|mengutip(?:\s+dari)?|dikutip(?:\s+(?:dari|oleh))?"
                 r"|sebagaimana dikutip|seperti dikutip(?:\s+(?:dari|oleh))?|seperti dilansir(?:\s+dari)?|sumber\s*:)")
 
@@ -139,13 +140,13 @@ def read_byline(header: list[str], date_line: int | None, title_line: int | None
             head = re.sub(r"\s*,?\s*(?:jurnalis|wartawan|reporter|kontributor)\b.*$", "", head, flags=re.I)
             if head != text and is_person_name(undouble(head)) and not _is_date_word(head):
                 by.add("penulis", head)
-        bare = is_person_name(undouble(text)) and len(text.split()) >= 2
-        if bare and not by.authors and ((date_line is not None and i == date_line - 1)
-                                        or (title_line is not None and i == title_line + 1)):
+        near = (date_line is not None and i == date_line - 1) or (title_line is not None and i == title_line + 1)
+        if near and not by.authors and len(text.split()) >= 2 and is_person_name(undouble(text)):
             by.add("penulis", undouble(text))
     for text in footer:
-        if not _labelled(by, text.strip()):
-            m = re.fullmatch(r"\(\s*([^()/]{3,60})\s*\)", text.strip())  # "(Admiraldy Eka Saputra)"
+        text = text.strip()
+        if not _labelled(by, text) and text.startswith("("):
+            m = PAREN_NAME.fullmatch(text)  # "(Admiraldy Eka Saputra)"
             if m and not by.authors and is_person_name(m.group(1)) and len(m.group(1).split()) >= 2:
                 by.add("penulis", m.group(1))
     sign = re.search(r"[.!?\"”]\s*\(\s*([A-Z][\w. ]{2,40}?)\s*/\s*[\w. ]{2,40}\)\s*$", last_paragraph)
