@@ -61,8 +61,9 @@ def outlet_names() -> dict[str, str]:
     """Printed outlet name (case-folded) -> registered domain, from ``lang/id/outlets.tsv``."""
     out: dict[str, str] = {}
     for row in read_table("id", "outlets.tsv"):
+        domain = registered_domain(row[0])  # a network's regional site is its network's domain
         for name in row[1].split("|"):
-            out.setdefault(name.casefold(), row[0])
+            out.setdefault(name.casefold(), domain)
     return out
 
 
