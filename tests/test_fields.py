@@ -122,3 +122,12 @@ def test_credit_line() -> None:
     assert is_credit_line("REUTERS | TASS")
     assert is_credit_line("Sumber: AFP")
     assert not is_credit_line("Reuters melaporkan harga minyak naik")
+
+
+def test_printed_outlet_names_map_to_registered_domains() -> None:
+    from warta.extract.outlet import domain_of
+
+    assert domain_of("Warta Kota") == "tribunnews.com"  # a network's regional site
+    assert domain_of("KOMPAS.com") == "kompas.com"
+    assert domain_of("jabar.tribunnews.com") == "tribunnews.com"
+    assert domain_of("Sebuah Nama Asing") is None
