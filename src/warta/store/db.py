@@ -25,7 +25,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -710,16 +710,9 @@ def _check_analyser(conn: sqlite3.Connection, name: str) -> None:
         raise StoreError(f"cannot rebuild the search index of {name}: {exc}") from exc
 
 
-@contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """One write transaction; IMMEDIATE takes the write lock up front, so it cannot deadlock."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+def _transaction(conn: sqlite3.Connection) -> AbstractContextManager[None]:
+    """One SQLite write transaction; IMMEDIATE takes the write lock up front (no deadlock)."""
+    return postgres.transaction(conn, "BEGIN IMMEDIATE")
 
 
 # -- migrations -----------------------------------------------------------------------------

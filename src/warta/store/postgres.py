@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 from warta.errors import StoreError
 from warta.store.analyser import ANALYSER_VERSION, analyse_document, fold, query_words
@@ -147,10 +147,17 @@ def connect(url: str, *, read_only: bool = False) -> PgConnection:
     return PgConnection(raw, url)
 
 
+class _Executes(Protocol):
+    def execute(self, sql: str, /) -> Any: ...
+
+
 @contextmanager
-def transaction(conn: PgConnection) -> Iterator[None]:
-    """One transaction; any exception rolls it back."""
-    conn.execute("BEGIN")
+def transaction(conn: _Executes, begin: str = "BEGIN") -> Iterator[None]:
+    """One transaction on either backend; any exception rolls it back.
+
+    SQLite passes ``begin="BEGIN IMMEDIATE"`` to take its write lock up front (no deadlock).
+    """
+    conn.execute(begin)
     try:
         yield
     except BaseException:
