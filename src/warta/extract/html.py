@@ -11,7 +11,7 @@ The cascade of :func:`extract_html`, each stage marked in the code below:
        share widgets, table rules, and everything after an end marker ("Tags:", "Copyright")
     5. fields: headline, deck, publication date-time and zone, outlet, authors, captions,
        language; then the text-level finders shared with the plain-text path (dateline, wire
-       sources, byline) in :func:`_fields_from_body_text`
+       sources, byline) from :func:`warta.extract.text.text_fields`
 
 >>> page = RawPage(source="a.html", kind="html", url="https://news.example.co.id/a", text=(
 ...     "<html><head><title>Banjir Rendam Kampung - Example</title></head><body><article>"
@@ -43,6 +43,7 @@ from warta.errors import NoArticleFound
 from warta.extract.byline import read_byline
 from warta.extract.dates import find_dates
 from warta.extract.domains import registered_domain
+from warta.extract.text import text_fields
 from warta.types import Article, Caption, Dropped, RawPage
 
 __all__ = ["extract_html"]
@@ -167,10 +168,10 @@ def extract_html(page: RawPage) -> Article:
     # 5. fields
     language = _language(body, meta)
     published, zone = _published(tree, meta, page.text, language)
-    text_fields = _fields_from_body_text(raw_body)
+    found = text_fields(raw_body)  # the plain-text path's finders, on the extracted text
     byline = read_byline(_byline_texts(tree), None)
-    authors = _authors(meta, site_names) or tuple(byline.authors) or tuple(text_fields.get("authors", ()))
-    editors = tuple(byline.editors) or tuple(text_fields.get("editors", ()))
+    authors = _authors(meta, site_names) or tuple(byline.authors) or found.authors
+    editors = tuple(byline.editors) or found.editors
     return Article(
         source=page.source,
         body=body,
@@ -182,8 +183,8 @@ def extract_html(page: RawPage) -> Article:
         timezone=zone,
         authors=authors,
         editors=editors,
-        wire_sources=tuple(text_fields.get("wire_sources", ())),
-        dateline=text_fields.get("dateline"),
+        wire_sources=found.wire_sources,
+        dateline=found.dateline,
         captions=_captions(tree),
         language=language,
         kind="html",
@@ -205,21 +206,6 @@ def _byline_texts(tree: HtmlElement) -> list[str]:
             if 0 < len(text) <= MAX_BYLINE_CHARS and text not in texts:
                 texts.append(text)
     return texts
-
-
-def _fields_from_body_text(body: str) -> dict[str, Any]:
-    """Dateline, wire sources, byline (authors, editors) found in the body text itself.
-
-    INTEGRATION POINT: the plain-text path owns these finders (:mod:`warta.extract.text`). This is
-    the one place the HTML path calls them; until ``text_fields`` exists it finds nothing.
-    Expected keys: ``dateline`` (str | None), ``wire_sources``, ``authors``, ``editors`` (lists).
-    """
-    try:
-        from warta.extract.text import text_fields  # type: ignore[attr-defined,unused-ignore]
-    except (ImportError, AttributeError):
-        return {}
-    found = text_fields(body)
-    return dict(found) if isinstance(found, dict) else {}
 
 
 # --- stage 2: metadata ---------------------------------------------------------------------------

@@ -16,6 +16,7 @@ Stages (each marked below):
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
@@ -400,20 +401,30 @@ def infer_date(lead: list[str], captions: list[str]) -> date | None:
     return latest(lead) or latest(captions)
 
 
-def text_fields(body: str) -> dict[str, object]:
+@dataclass(frozen=True, slots=True)
+class TextFields:
+    """What the text of an article says about itself: dateline place, wire credits, byline."""
+
+    dateline: str | None
+    wire_sources: tuple[str, ...]
+    authors: tuple[str, ...]
+    editors: tuple[str, ...]
+
+
+def text_fields(body: str) -> TextFields:
     """Dateline, wire credits and byline read from an article's text alone.
 
     The HTML path uses this on the text trafilatura extracted, so both paths read these fields
-    the same way: ``{"dateline", "wire_sources", "authors", "editors"}``.
+    the same way.
     """
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     dateline = next((d for d in (parse_dateline(p) for p in paragraphs[:3]) if d), None)
     credits = tuple(p for p in paragraphs if is_credit_line(p))
     prose = [p for p in paragraphs if p not in credits]
     byline = read_byline([], None, None, tuple(p for p in paragraphs if len(p) < 80), prose[-1] if prose else "")
-    return {
-        "dateline": dateline.place if dateline else None,
-        "wire_sources": wire_credits(prose, dateline.wire if dateline else None, credits),
-        "authors": byline.authors,
-        "editors": byline.editors,
-    }
+    return TextFields(
+        dateline.place if dateline else None,
+        tuple(wire_credits(prose, dateline.wire if dateline else None, credits)),
+        tuple(byline.authors),
+        tuple(byline.editors),
+    )
