@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from warta.analyze.entities import find_entities
+from warta.analyze.events import find_events
+from warta.analyze.quotes import find_quotes
 from warta.errors import AnalysisError
+from warta.extract.outlet import parse_dateline
 from warta.types import AnalyzedArticle, Article, Event, Mention, Quote
 
 
@@ -28,8 +32,6 @@ def reference_date(article: Article) -> date | None:
 
 def dateline_end(body: str) -> int:
     """Where the lead's dateline ends in ``body`` (0 when the lead has none)."""
-    from warta.extract.outlet import parse_dateline
-
     first = body.split("\n", 1)[0]
     found = parse_dateline(first[:200])
     return found.end if found else 0
@@ -44,10 +46,6 @@ def analyze(article: Article) -> AnalyzedArticle:
     ref = reference_date(article)
     step = "entities"
     try:
-        from warta.analyze.entities import find_entities
-        from warta.analyze.events import find_events
-        from warta.analyze.quotes import find_quotes
-
         people_not_in_story = (*article.authors, *article.editors)
         # Headline, deck and captions help resolve short names in the body ("Kim" -> the
         # "Kim Jong Un" of a caption); they never become mentions themselves.
