@@ -251,9 +251,25 @@ class Store:
             # Whatever stopped the loop, the results already in hand are complete: keep them.
             if batch:
                 self._flush(batch, tally)
+        if tally.added:
+            self._refresh_statistics()
         if on_progress is not None:
             on_progress(tally.progress(time.monotonic() - start))
         return IngestStats(tally.added, tally.skipped, len(tally.errors), tally.errors, self.count_articles())
+
+    def _refresh_statistics(self) -> None:
+        """Let SQLite's planner see the tables' shape after they grew.
+
+        Without statistics SQLite guesses, and for a name mentioned in thousands of articles it
+        guesses badly (an entity page on 30,000 articles: 135 ms without, 73 ms with). A sampled
+        ANALYZE (``analysis_limit``) takes some 20 ms whatever the size. PostgreSQL's autovacuum
+        keeps its own statistics.
+        """
+        if self.backend != "sqlite":
+            return
+        with self._errors("refreshing the query planner's statistics"):
+            self._conn.execute("PRAGMA analysis_limit = 400")
+            self._conn.execute("ANALYZE")
 
     def _flush(self, batch: list[ResultLike], tally: _Tally) -> None:
         """Write one batch in one transaction; a page that fails rolls back alone."""
