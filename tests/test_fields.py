@@ -56,6 +56,9 @@ def test_find_dates_never_crashes(text: str) -> None:
     ("SURABAYA, Kabar Timur - Ribuan suporter memadati stadion sejak sore hari", "SURABAYA", None, None,
      "Kabar Timur"),
     ("JAKARTA - Badan penanggulangan bencana melaporkan ribuan warga mengungsi", "JAKARTA", None, None, None),
+    # a dash garbled by a wrong encoding upstream still separates; a bare "KOMPAS" is the daily
+    ("SEMARANG, KOMPAS \u03b2 Banjir yang merendam permukiman mulai surut sejak pagi", "SEMARANG", "kompas.id",
+     None, "KOMPAS"),
 ])
 def test_datelines(line: str, place: str | None, outlet: str | None, wire: str | None, name: str | None) -> None:
     dl = parse_dateline(line)
@@ -78,6 +81,14 @@ def test_outlet_cues_in_order() -> None:
     lines = ["Isi berita.", "Artikel ini telah tayang di SitusLain.com dengan judul X", "© 2024 Beritaku.id"]
     assert outlet_from_text(lines, None) == "beritaku.id"  # the copy's origin is not the outlet
     assert outlet_from_text(["Kalimat biasa tanpa petunjuk apa pun."], None) is None
+    # with no other cue, the network site a copy came from is the best guess left
+    assert outlet_from_text(["Isi berita.", "(Artikel ini telah tayang di jateng.contohnet.id dengan judul X)"],
+                            None) == "contohnet.id"
+
+
+def test_outlet_from_a_known_name_and_its_desk() -> None:
+    assert outlet_from_text(["Judul", "VIVA Olahraga – Tim nasional menang dua gol tanpa balas."], None) == "viva.co.id"
+    assert outlet_from_text(["Judul", "Kabar Lokal – Tim nasional menang dua gol tanpa balas."], None) is None
 
 
 @pytest.mark.parametrize(("header", "date_line", "authors", "editors", "wires"), [

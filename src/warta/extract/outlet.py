@@ -8,8 +8,10 @@ The outlet comes from the page's own cues, strongest first:
 4. a copyright or promotion line ("© 2024 Kompas.com", "... dari Tempo.co di Google News");
 5. the page URL, when the input carried one.
 
-"Artikel ini telah tayang di X" names where a copy came FROM, so it never names the outlet.
-Names without a domain ("Indonesia Window", "MI") are looked up in ``lang/id/outlets.tsv``.
+"Artikel ini telah tayang di X" names where a copy came FROM: networks syndicate among their own
+sites, so it is the weakest cue, used only when nothing else names the outlet.
+Names without a domain ("Indonesia Window", "MI") are looked up in ``lang/id/outlets.tsv``, which
+also names the network behind regional brands ("SuaraJakarta.id" is published by suara.com).
 
 >>> parse_dateline("KONTAN.CO.ID - MOSKOW. Pada Kamis, Rusia ...").place
 'MOSKOW'
@@ -30,7 +32,9 @@ DOMAIN = re.compile(
     r"\b((?:[a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?\.)+(?:com|co\.id|id|co|net|org|or\.id|go\.id|tv|news|info|web\.id|my\.id|ac\.id))\b",
     re.I)
 _PART = r"[A-Za-zÀ-ÿ][\w.'’&]*(?: [A-Za-zÀ-ÿ(][\w.'’&)]*){0,3}"
-_SEP = r"\s*[-–—]+\s+|\s*:\s+"
+#: A dash, a colon, or a lone non-Latin symbol where a dash belongs (a dash garbled by a wrong
+#: encoding upstream: "DEMAK, KOMPAS \u03b2 Banjir ...").
+_SEP = r"\s*[-–—]+\s+|\s*:\s+|\s+[^\x00-\x7f\u00c0-\u024f\u2018-\u201f]\s+"
 DATELINE = re.compile(
     rf"^(?P<a>{_PART}?)\s*(?:\((?P<pa>[^()]{{2,40}})\))?"
     rf"(?:\s*,\s*(?P<b>{_PART}?)\s*(?:\((?P<pb>[^()]{{2,40}})\))?)?"
@@ -58,13 +62,29 @@ class Dateline:
 
 @cache
 def outlet_names() -> dict[str, str]:
-    """Printed outlet name (case-folded) -> registered domain, from ``lang/id/outlets.tsv``."""
+    """Printed outlet name (case-folded) -> publisher's domain, from ``lang/id/outlets.tsv``."""
     out: dict[str, str] = {}
     for row in read_table("id", "outlets.tsv"):
-        domain = registered_domain(row[0])  # a network's regional site is its network's domain
+        domain = publisher(row[0])
         for name in row[1].split("|"):
             out.setdefault(name.casefold(), domain)
     return out
+
+
+@cache
+def networks() -> dict[str, str]:
+    """Regional brand's domain -> its network's domain (the optional third column of outlets.tsv)."""
+    return {registered_domain(row[0]): row[2] for row in read_table("id", "outlets.tsv") if len(row) > 2 and row[2]}
+
+
+def publisher(host: str) -> str:
+    """The domain that publishes ``host``: its registered domain, or the network that runs it.
+
+    >>> publisher("jabar.tribunnews.com"), publisher("https://www.SuaraJakarta.id/news/1")
+    ('tribunnews.com', 'suara.com')
+    """
+    domain = registered_domain(host)
+    return networks().get(domain, domain)
 
 
 @cache
@@ -94,7 +114,7 @@ def domain_of(token: str) -> str | None:
     token = token.strip(" .,")
     m = DOMAIN.fullmatch(token)
     if m:
-        return registered_domain(m.group(1).lower())
+        return publisher(m.group(1).lower())
     return outlet_names().get(token.casefold())
 
 
@@ -191,6 +211,9 @@ MAY_BE_DATELINE = re.compile(r"^.{2,60}?(?:\s[-–—]|:\s)")
 DATELINE_ALONE = re.compile(r"^[A-Z][\w.' ]{1,30},\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*[-–—:]?\s*$")
 LOGO = re.compile(r"^logo\s+(.{2,40})$", re.I)
 PHOTO_CREDIT_OUTLET = re.compile(r"\b(?:foto|photo)\s*:\s*(?:[^/.]{2,40}/)?([\w.]{3,30})\s*$", re.I)
+#: A lead opening with a name and a desk label before the dash ("VIVA Nasional –", "Okezone Bola -");
+#: the name counts only when the directory knows it.
+LEAD_NAME = re.compile(r"^([A-Za-z][\w.]{1,30})\s+[^\s\d][^\s]{1,20}\s+[-–—]\s+[A-Z\"“]")
 URL_HOST = re.compile(r"https?://([\w.-]+)")
 
 
@@ -205,8 +228,9 @@ def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
     for t in lines[:6]:  # a site-name line at the top
         m = DOMAIN.fullmatch(t.strip().lower())
         if m:
-            return registered_domain(m.group(1))
+            return publisher(m.group(1))
     votes: Counter[str] = Counter()
+    copied_from: Counter[str] = Counter()
 
     def vote(name: str, weight: int) -> None:
         domain = domain_of(name)
@@ -215,6 +239,8 @@ def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
 
     for t in lines:
         if COPY_FROM.search(t):
+            for m in DOMAIN.finditer(t):  # "telah tayang di jabar.inews.id": the network's copy
+                copied_from[publisher(m.group(1).lower())] += 1
             continue
         other = parse_dateline(t[:160]) if MAY_BE_DATELINE.match(t) else None
         if other and other.outlet:
@@ -222,15 +248,18 @@ def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
         else:
             lead = LEAD_DOMAIN.match(t)  # "Liputan6.com, Jakarta Presiden ...", "Pematang Siantar, MISTAR.ID"
             if lead:
-                votes[registered_domain(lead.group(1).lower())] += 4
+                votes[publisher(lead.group(1).lower())] += 4
             alone = DATELINE_ALONE.match(t)  # "DENPASAR, NusaBali" on a line of its own
             if alone:
                 vote(alone.group(1), 4)
+            named = LEAD_NAME.match(t)  # "VIVA Nasional – Depo ...": a known name and its desk
+            if named and outlet_names().get(named.group(1).casefold()):
+                vote(named.group(1), 4)
         for m in re.finditer(r"[(\[]\s*" + DOMAIN.pattern + r"\s*/", t, re.I):  # "(Serambinews.com/Agus)"
-            votes[registered_domain(m.group(1).lower())] += 3
+            votes[publisher(m.group(1).lower())] += 3
         if re.search(r"©|copyright|hak cipta|google news|ikuti berita|berita pilihan", t, re.I):
             for m in DOMAIN.finditer(t):
-                votes[registered_domain(m.group(1).lower())] += 2
+                votes[publisher(m.group(1).lower())] += 2
         for m in SELF_REFERENCE.finditer(t):
             name = m.group("name")
             vote(name, 2)
@@ -240,7 +269,7 @@ def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
         if sign:
             vote(sign.group("name"), 2)
         for m in URL_HOST.finditer(t):
-            votes[registered_domain(m.group(1).lower())] += 1
+            votes[publisher(m.group(1).lower())] += 1
         logo = LOGO.match(t)  # "Logo Bloomberg Technoz": the site's own logo, as alt text
         if logo:
             vote(logo.group(1), 3)
@@ -248,4 +277,6 @@ def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
             vote(m.group(1), 1)
     if votes:
         return votes.most_common(1)[0][0]
-    return weak
+    if weak:
+        return weak
+    return copied_from.most_common(1)[0][0] if copied_from else None

@@ -30,7 +30,7 @@ from warta.extract.lines import (
     describe_lines,
     is_caption,
 )
-from warta.extract.outlet import Dateline, outlet_from_text, parse_dateline
+from warta.extract.outlet import Dateline, outlet_from_text, parse_dateline, publisher
 from warta.types import Article, Caption, Dropped, RawPage
 
 #: Kinds that end the article: nothing after them belongs to it.
@@ -112,9 +112,7 @@ def extract_text(page: RawPage) -> Article:
             published, inferred = guess.isoformat(), True
     outlet = outlet_from_text([ln.text for ln in lines], dateline)
     if outlet is None and page.url:
-        from warta.extract.domains import registered_domain
-
-        outlet = registered_domain(page.url)
+        outlet = publisher(page.url)
     body = "\n\n".join(body_texts)
     return Article(
         source=page.source, body=body, title=title, deck=deck, url=page.url, outlet=outlet,
