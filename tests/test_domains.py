@@ -47,3 +47,21 @@ def test_registered_domain_is_stable_under_subdomains(labels: list[str], suffix:
     host = ".".join([*labels, suffix])
     assert registered_domain(host) == domain
     assert registered_domain(registered_domain(host)) == domain
+
+
+def test_outlet_directory_is_well_formed() -> None:
+    """Every row: a host, printed names, and (for a regional brand) a network the directory knows."""
+    import re
+
+    from warta.extract.outlet import DOMAIN, networks, outlet_names
+    from warta.lang import read_table
+
+    for row in read_table("id", "outlets.tsv"):
+        assert len(row) in (2, 3), row
+        assert re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", row[0]), row
+        assert all(name.strip() for name in row[1].split("|")), row
+        if len(row) == 3:
+            assert DOMAIN.fullmatch(row[2]), row
+    assert set(networks().values()) == {"suara.com", "inews.id", "tribunnews.com"}
+    assert outlet_names()["suarajogja"] == "suara.com"
+    assert outlet_names()["tribunjogja"] == "tribunnews.com"

@@ -16,7 +16,7 @@ import pytest
 WARTA = str(Path(sys.executable).with_name("warta"))
 FLOORS = {
     "dev": ["body_f1>=0.99", "body_precision>=0.985", "title>=0.97", "date_shown>=0.98", "time>=0.98",
-            "byline>=0.9", "wire>=0.9", "outlet>=0.8", "coverage>=1.0",
+            "byline>=0.9", "wire>=0.9", "outlet>=0.86", "coverage>=1.0",
             "per_f1>=0.92", "quote_recall>=0.96", "quote_attributed>=0.89", "quote_precision>=0.97",
             "story_bcubed_f1>=0.96"],
     "seeds": ["body_f1>=0.99", "title>=0.99", "date_shown>=0.99", "date_inferred>=0.99", "time>=0.99",
