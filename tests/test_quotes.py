@@ -225,3 +225,21 @@ def test_an_acronym_with_its_country_speaks_as_the_acronym() -> None:
     mentions = [Mention("BNPB Indonesia", "ORG", "BNPB Indonesia", start, start + len("BNPB Indonesia"))]
     quote = next(q for q in find_quotes(body, mentions) if q.kind == "direct")
     assert (quote.speaker, quote.speaker_label) == ("BNPB", "ORG")
+
+
+def test_the_subject_of_an_apposition_speaks_not_the_name_inside_it() -> None:
+    body = "Sementara itu, Sari Anggraini, kuasa hukum Budi mengatakan, putusan itu tidak adil."
+    assert [q.speaker for q in _quotes(body, "indirect")] == ["Sari Anggraini"]
+
+
+def test_a_newcomer_introduced_as_subject_takes_the_following_pronoun_quote() -> None:
+    body = ("“Kami siap banding,” kata Rina Wulandari.\n\n"
+            "Hari ini giliran terdakwa lain. Namun, Maria Lestari, pengamat hukum, memperkirakan vonisnya ringan.\n\n"
+            "“Hukumannya paling lama tiga tahun,” ucapnya.")
+    assert _quotes(body, "direct")[-1].speaker == "Maria Lestari"
+
+
+def test_someone_already_in_the_story_as_subject_does_not_take_the_floor() -> None:
+    body = ("Rina Wulandari, kuasa hukum Budi, menilai putusan itu keliru.\n\n"
+            "Padahal, saat itu, Budi hanya menunggu di mobil. “Dia tidak ikut masuk,” ujarnya.")
+    assert _quotes(body, "direct")[-1].speaker == "Rina Wulandari"

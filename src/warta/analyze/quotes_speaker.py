@@ -37,6 +37,10 @@ MAX_SPEAKER_WORDS = 20
 # The subject of "X mengatakan" must end this close to the verb (characters): a name further
 # back belongs to another clause of the sentence.
 MAX_SUBJECT_GAP = 40
+# "Name, <role of another person> Other mengatakan": an apposition longer than this is a clause.
+MAX_APPOSITION_WORDS = 5
+# "Sementara itu, Erman Umar ...": the connective before a sentence's subject is this short.
+MAX_CONNECTIVE_WORDS = 3
 PERSON, ORGANISATION, PLACE = "PER", "ORG", "LOC"
 
 # Titles up to this many letters are abbreviations ("Plt", "Prof", "Dr") when a stop follows.
@@ -192,6 +196,41 @@ class Resolver:
             i += 1
         return None
 
+    def new_subject_before(self, pos: int) -> Speaker | None:
+        """A person the text introduces as a sentence's subject shortly before ``pos``.
+
+        News copy brings in a new voice, then quotes them with "-nya": "Namun, Solehuddin, salah
+        satu pengamat hukum, memprediksi ... / “...,” ucapnya". The pronoun then means the
+        newcomer, not the previous speaker. Only a first mention counts (a person already in the
+        story who turns up as a subject is usually spoken about), in the paragraph of ``pos`` or
+        the one before it, opening its sentence after at most a connective ("Namun,",
+        "Sementara itu,") and titles.
+        """
+        para = self.body.rfind("\n", 0, pos)
+        while para > 0 and self.body[para - 1] == "\n":  # paragraphs are parted by blank lines
+            para -= 1
+        lo = self.body.rfind("\n", 0, para) + 1 if para > 0 else 0
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0 and self.mentions[i].start >= lo:
+            m = self.mentions[i]
+            if m.label == PERSON and m.end <= pos and self._sentence_subject(m) and not any(
+                    o.canonical == m.canonical for o in self.mentions[:i]):
+                return Speaker(m.canonical, PERSON)
+            i -= 1
+        return None
+
+    def _sentence_subject(self, m: Mention) -> bool:
+        """Whether ``m`` opens its sentence, after at most a connective and titles."""
+        cut = max(self.body.rfind("\n", 0, m.start), *(self.body.rfind(e, 0, m.start) for e in (". ", "? ", "! ")))
+        lead = self.body[cut + 1:m.start].strip()
+        if any(c in lead for c in "“”\"‘’'"):
+            return False  # inside or after a quotation: not the writer's subject
+        connective, _, rest = lead.rpartition(",") if "," in lead else ("", "", lead)
+        words = connective.replace(",", " ").split()
+        if len(words) > MAX_CONNECTIVE_WORDS or not all(w.islower() for w in words[1:]):
+            return False  # "Namun,", "Sementara itu,"; not "Rina Wulandari, kuasa hukum Budi"
+        return all(w[:1].isupper() or w.casefold() in self.lex.titles for w in rest.split())
+
     def phrase_end(self, start: int, limit: int) -> int:
         """Where the speaker phrase that begins at ``start`` ends (see the module docstring)."""
         toks = tokens(self.body[start:limit], start)
@@ -255,6 +294,8 @@ class Resolver:
         near = toks[-1][1]
         found = [m for m in self.within(start, near) if near - m.end <= MAX_SUBJECT_GAP]
         people = [m for m in found if m.label == PERSON]
+        if len(people) >= 2 and self._apposition(people[-2].end, people[-1].start):
+            return Speaker(people[-2].canonical, PERSON)  # "Erman Umar, penasihat hukum Ricky mengatakan"
         if people:
             return Speaker(people[-1].canonical, PERSON)
         if found and found[-1].end >= near - 1:
@@ -265,6 +306,17 @@ class Resolver:
                 break
             run.insert(0, tok)
         return self._capitalised(run, start) if run else None
+
+    def _apposition(self, head_end: int, other_start: int) -> bool:
+        """Whether the text between two names makes the second part of the first one's
+        apposition: a comma, then a few lower-case role words ("penasihat hukum", "istri",
+        "kuasa hukum") or titles, so the first name is the subject of the verb that follows."""
+        between = self.body[head_end:other_start].strip()
+        if not between.startswith(","):
+            return False
+        words = between[1:].split()
+        return 0 < len(words) <= MAX_APPOSITION_WORDS and all(
+            w.isalpha() and (w.islower() or w.casefold() in self.lex.titles) for w in words)
 
     def _name_in(self, start: int, end: int, *, prefer_last: bool) -> Speaker | None:
         found = self.within(start, end)
