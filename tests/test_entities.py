@@ -245,3 +245,16 @@ def test_governed_place_is_not_part_of_the_name() -> None:
     assert people == {"Hendra Wiratmaja": "Bupati Pasirluhur"}
     kept = find_entities("Bupati Hendra Wiratmaja Saputra meninjau jembatan yang ambruk, kata warga.")
     assert {m.canonical for m in kept if m.label == "PER"} == {"Hendra Wiratmaja Saputra"}
+
+
+def test_a_name_set_after_a_persons_role_is_a_person_even_when_it_reads_as_a_place() -> None:
+    body = "Menjelang laga itu, pelatih Timnas Indonesia U-17, Bima Sakti, menegaskan timnya siap bertanding."
+    labels = {m.canonical: m.label for m in find_entities(body)}
+    assert labels.get("Bima Sakti") == "PER"
+
+
+def test_the_body_of_a_role_keeps_its_own_label() -> None:
+    body = "Kepala Pusat Data dan Informasi BNPB, Abdul Muhari, mengatakan ada 12 korban."
+    labels = {m.canonical: m.label for m in find_entities(body)}
+    assert labels.get("Abdul Muhari") == "PER"
+    assert "PER" not in {label for name, label in labels.items() if "Pusat" in name or "BNPB" in name}

@@ -39,6 +39,7 @@ from warta.analyze.entities_resolve import (
     name_key_text,
     nickname_aliases,
     resolve_canonicals,
+    role_before,
     role_words,
 )
 from warta.analyze.ner import bio_to_spans, load_tagger
@@ -103,6 +104,7 @@ def find_entities(body: str, *, exclude_names: Sequence[str] = (),
     extra = _context_names(context)
     drafts = propagate_names(body, drafts, token_lists, _never_a_name(), skip, extra)
     _speaking_places(drafts, token_lists)
+    _titled_people(drafts, token_lists)
     drafts = _drop_credits(body, drafts)                             # 3. exclude (credits)
     drafts = apply_aliases(body, drafts, " ".join(context))
     nickname_aliases(body, drafts)                                  # 4. resolve
@@ -520,6 +522,26 @@ def _speaking_places(drafts: list[Draft], sentences: list[list[Token]]) -> None:
         before = tokens[d.first - 1][0] if d.first > 0 else ""
         after = tokens[d.last][0] if d.last < len(tokens) else ""
         if (before and verb_kind(before) is not None) or (after and verb_kind(after) is not None):
+            d.label = "PER"
+
+
+def _titled_people(drafts: list[Draft], sentences: list[list[Token]]) -> None:
+    """Relabel as a person a name of two or more words set after a person's role by a comma:
+    "Pelatih Timnas Indonesia U-17, Bima Sakti, ..." (the tagger read a place: Bima is a town).
+
+    Only names the gazetteers do not know and with no organisation or place head ("Kabupaten",
+    "Dinas"): "Gubernur Jawa Barat, Bandung ..." keeps its place.
+    """
+    words = role_words()
+    for d in drafts:
+        if d.label not in ("LOC", "ORG") or d.last - d.first < 2 or known_label(d.text) is not None:
+            continue
+        tokens = sentences[d.sentence]
+        name = [t for t, _, _ in tokens[d.first:d.last]]
+        if not all(t[:1].isupper() and t[1:].islower() and t.isalpha() for t in name) or d.first == 0 \
+                or tokens[d.first - 1][0] != "," or _trigger_label(name[0], name[-1]) is not None:
+            continue  # only an apposition after a comma: "Kepala Pusat Data ..." is a role's own body
+        if role_before(tokens, d.first, set(), words) is not None:
             d.label = "PER"
 
 

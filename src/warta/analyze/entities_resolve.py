@@ -377,7 +377,7 @@ def attach_roles(body: str, drafts: list[Draft], sentences: list[list[Token]]) -
             continue
         tokens = sentences[d.sentence]
         taken = per_tokens.get(d.sentence, set())
-        span = _role_before(tokens, d.first, taken, words) or _role_after(tokens, d.last, taken, words)
+        span = role_before(tokens, d.first, taken, words) or _role_after(tokens, d.last, taken, words)
         if span is not None:
             roles[d.canonical] = _role_text(body, tokens, span, words)
     for d in drafts:
@@ -400,7 +400,7 @@ def _head_at(tokens: list[Token], i: int, stop: int, words: RoleWords) -> int:
     return 0
 
 
-def _role_before(tokens: list[Token], first: int, taken: set[int],
+def role_before(tokens: list[Token], first: int, taken: set[int],
                  words: RoleWords) -> tuple[int, int] | None:
     """Token span of the role written just before a name, optionally with a comma between."""
     end = first
