@@ -49,8 +49,11 @@ WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 #: The longest sentence ending SENTENCE_END matches ('." ABC' after collapsed spaces) fits in
 #: this many final characters; searching only them keeps the anchored scan short.
 SENTENCE_END_CHARS = 12
-#: The start of a word written with a capital (counted for the headline shape).
-CAPITALISED = re.compile(r"(?<![^\W_])(?=[^\W\d_])[^\W\d_a-zß-ÿ]")
+#: The start of a word written with a capital (counted for the headline shape): a letter that is
+#: not lower case, with no letter or digit right before it. The character class comes first and
+#: the look-behind after it, so the regex engine skips ahead to candidate letters instead of
+#: testing the look-behind at every position (twice as fast, same matches).
+CAPITALISED = re.compile(r"[^\W\d_a-zß-ÿ](?<![^\W_].)")
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?]["”’]\s*\S{0,3}$|[:;]\s*$""")
 REL_TIME = re.compile(
     r"^(?:\d+|se|satu|dua|tiga)\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu$"
