@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from warta.lang import read_table, read_words
 
@@ -42,6 +43,9 @@ SHORT_FORM_CHARS = 80
 LIST_COMMAS = 5
 #: Lines this long are prose even without final punctuation (scrapes cut mid-sentence).
 LONG_LINE_WORDS = 25
+#: Distinct lines whose features and first kind are kept: enough for the menus, tickers and
+#: footers of many outlets (they recur on every page); prose lines pass through and age out.
+LINE_CACHE_SIZE = 16384
 
 ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff]")
 SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -166,30 +170,51 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
+class LineFeatures(NamedTuple):
+    """What a line's text alone says about it (the page-dependent ``repeats`` is apart)."""
+
+    words: int
+    stop_ratio: float
+    cap_ratio: float
+    ends_sentence: bool
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def line_features(text: str) -> LineFeatures:
+    """Word count, function-word and capital shares, and sentence end of one normalised line.
+
+    Cached by text: an outlet prints the same menus, tickers and footers on every page.
+    """
+    low_words = WORD.findall(text.casefold())
+    n = len(low_words)
+    stops = sum(map(_stopwords().__contains__, low_words))
+    caps = len(CAPITALISED.findall(text))
+    tail = text[-80:]
+    if tail[-1] == ")" or tail[-1].isupper():
+        tail = SIGNOFF_TAIL.sub("", tail)
+    ends = bool(SENTENCE_END.search(tail[-SENTENCE_END_CHARS:]))
+    return LineFeatures(n, stops / n if n else 0.0, caps / n if n else 0.0, ends)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _first_kind_of(text: str, foreign: bool) -> tuple[str, str]:
+    """:func:`first_kind` by text: a line's first kind depends on its text and the page's language only."""
+    return first_kind(Line(0, text, *line_features(text), repeats=1), foreign=foreign)
+
+
 def describe_lines(text: str) -> list[Line]:
     """Split ``text`` into non-empty lines and compute each line's features and first kind."""
     raw = [normalise_line(t) for t in text.split("\n")]
     kept = _join_wrapped([t for t in raw if t])
     folded = [t.casefold() for t in kept]
     counts = Counter(folded)
-    stop = _stopwords()
-    lines: list[Line] = []
-    for i, t in enumerate(kept):
-        low_words = WORD.findall(folded[i])
-        n = len(low_words)
-        stops = sum(map(stop.__contains__, low_words))
-        caps = len(CAPITALISED.findall(t))
-        tail = t[-80:]
-        if tail[-1] == ")" or tail[-1].isupper():
-            tail = SIGNOFF_TAIL.sub("", tail)
-        ends = bool(SENTENCE_END.search(tail[-SENTENCE_END_CHARS:]))
-        lines.append(Line(i, t, n, stops / n if n else 0.0, caps / n if n else 0.0, ends, counts[folded[i]]))
+    lines = [Line(i, t, *line_features(t), repeats=counts[folded[i]]) for i, t in enumerate(kept)]
     # A page in another language has (almost) no Indonesian function words at all: judge its
     # lines by length and punctuation alone, so it is still extracted (and flagged later).
     long_lines = [ln for ln in lines if ln.words >= MIN_PROSE_WORDS]
     foreign = bool(long_lines) and sum(ln.stop_ratio for ln in long_lines) / len(long_lines) < FOREIGN_STOP_RATIO
     for line in lines:
-        line.kind, line.reason = first_kind(line, foreign=foreign)
+        line.kind, line.reason = _first_kind_of(line.text, foreign)
     return lines
 
 
