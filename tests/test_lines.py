@@ -12,7 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.extract.lines import CAPITALISED, Line, describe_lines, first_kind, line_features
+from warta.extract.lines import (
+    CAPITALISED,
+    CREDIT_TAIL,
+    Line,
+    describe_lines,
+    ends_with_credit,
+    first_kind,
+    line_features,
+)
 
 #: The capital-letter scan as first written: look-behind first, tested at every position.
 CAPITALISED_REFERENCE = re.compile(r"(?<![^\W_])(?=[^\W\d_])[^\W\d_a-zß-ÿ]")
@@ -58,3 +66,49 @@ def test_describe_lines_is_the_same_from_the_line_cache() -> None:
         fresh = Line(ln.index, ln.text, *line_features.__wrapped__(ln.text), repeats=ln.repeats)
         assert (ln.kind, ln.reason) == first_kind(fresh)
     assert [ln.repeats for ln in first if ln.text.startswith("Home")] == [2, 2]
+
+
+#: Captions and near-captions: every credit form, and prose that holds a form's substrings.
+CREDIT_CASES = [
+    "Warga melintasi jembatan darurat. Foto: Hendra/WartaNusa",
+    "Petugas memeriksa lokasi (ANTARA FOTO/Bima Santosa)",
+    "Banjir merendam rumah warga. /Bloomberg-Andi Mappasessu",
+    "Suasana pasar [Foto: ANTARA]",
+    "Kredit Foto: Dok. Basarnas",
+    "Kapal bersandar di dermaga (Liputan6.com/Sri Wahyuni).",
+    "Presiden menyapa warga. REUTERS/Yosua Manuhutu",
+    "Pemain merayakan gol. AFP via REUTERS",
+    "Tim SAR mengevakuasi korban. Dok. Pribadi",
+    "Ilustrasi gedung. Shutterstock",
+    "Pemeriksaan berlangsung pada Rabu (13/9/2023) sore, kata dia.",
+    "Harga naik: cabai rawit, bawang merah dan tomat.",
+    "Ia datang via jalur darat dari Kupang.",
+    "Menteri (kiri) berbincang dengan warga di Istana.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", CREDIT_CASES)
+def test_ends_with_credit_is_credit_tail_search(text: str) -> None:
+    assert ends_with_credit(text) == (CREDIT_TAIL.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Foto", "foto", ":", "/", "(", ")", "[", "]", " ", ".", "via", "REUTERS",
+                                 "ANTARA FOTO", "Dok", "Istimewa", "Getty Images", "Nama", "kata", "2023", "-"]),
+                max_size=14).map("".join))
+def test_ends_with_credit_matches_credit_tail(text: str) -> None:
+    assert ends_with_credit(text) == (CREDIT_TAIL.search(text) is not None)
+
+
+def test_credit_tail_is_the_pattern_it_was() -> None:
+    """Captions are split at CREDIT_TAIL's match: it is built from the forms, unchanged."""
+    assert CREDIT_TAIL.pattern == (
+        r"(?:(?:\(|\[)\s*(?i:foto|photo|dok|sumber|ist|istimewa)\b[^)\]]{0,80}[)\]]"
+        r"|\b(?i:kredit\s+)?(?i:foto|photo|dok\.?|ilustrasi)\s*:\s*.{1,60}?"
+        r"|\(\s*[A-Za-z][A-Za-z0-9 .]{1,29}(?:\s+FOTO)?\s*/\s*[^)]{2,80}\)"
+        r"|\s/\s?[A-Z][\w.]*(?:[-/ ][\w.]+){0,5}/?"
+        r"|(?:[A-Z][\w.]+/){1,4}[A-Z][\w. ]+(?:\s+via\s+[A-Z]+)?"
+        r"|\b(?:[A-Z][A-Za-z.]+\s+){0,3}via\s+(?:REUTERS|AFP|AP|ANTARA|[A-Z]{2,})"
+        r"|\b(?:ANTARA FOTO|AP Photo|Getty Images|Shutterstock|Istimewa|Dok\.? Pribadi)\b[^.]{0,40})"
+        r"\s*[.)\]]?\s*$")
