@@ -7,6 +7,7 @@ checked against the form it replaced, on hand-picked edge cases and on generated
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -16,11 +17,14 @@ from warta.extract.lines import (
     CAPITALISED,
     CREDIT_TAIL,
     Line,
+    cue_kind,
     describe_lines,
     ends_with_credit,
     first_kind,
     line_features,
+    normalise_line,
 )
+from warta.lang import read_table
 
 #: The capital-letter scan as first written: look-behind first, tested at every position.
 CAPITALISED_REFERENCE = re.compile(r"(?<![^\W_])(?=[^\W\d_])[^\W\d_a-zß-ÿ]")
@@ -112,3 +116,23 @@ def test_credit_tail_is_the_pattern_it_was() -> None:
         r"|\b(?:[A-Z][A-Za-z.]+\s+){0,3}via\s+(?:REUTERS|AFP|AP|ANTARA|[A-Z]{2,})"
         r"|\b(?:ANTARA FOTO|AP Photo|Getty Images|Shutterstock|Istimewa|Dok\.? Pribadi)\b[^.]{0,40})"
         r"\s*[.)\]]?\s*$")
+
+
+def _cue_kind_reference(text: str) -> str | None:
+    """The cue lookup as first written: the alternation with named groups, on every line."""
+    rows = read_table("id", "boilerplate_cues.tsv")
+    pattern = re.compile("|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(rows)), re.I)
+    m = pattern.match(text.lstrip("-–—•·*#>|[( ").strip())
+    return rows[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
+
+
+def test_cue_kind_matches_reference_on_sample_pages(samples_dir: Path) -> None:
+    """Every line of the bundled pages and fixtures gets the kind the plain lookup gave."""
+    texts = [f.read_text(encoding="utf-8") for f in sorted(samples_dir.glob("*.txt"))]
+    texts += [f.read_text(encoding="utf-8") for f in sorted((Path(__file__).parent / "fixtures" / "text").glob("*"))]
+    lines = {normalise_line(t) for text in texts for t in text.splitlines()} - {""}
+    lines |= {"Baca Juga: Jembatan Putus", "BERITA TERKAIT", "Ikuti kami di Google News", "Advertisement",
+              "© 2024 wartanusa.com", "Home » Nasional", "Tags: banjir, jembatan", "3 total views"}
+    kinds = {t: cue_kind.__wrapped__(t) for t in lines}
+    assert kinds == {t: _cue_kind_reference(t) for t in lines}
+    assert sum(k is not None for k in kinds.values()) >= 8
