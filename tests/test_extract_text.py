@@ -142,3 +142,19 @@ def test_date_inside_the_dateline() -> None:
             "hingga sore hari, kata petugas dinas perhubungan.\n\nWarga diminta menghindari ruas jalan yang tergenang.")
     article = extract_text(RawPage("x.txt", text))
     assert article.published == "2024-03-05" and not article.published_inferred
+
+
+@pytest.mark.parametrize("text", [
+    "Warga diminta waspada. (Serambinews.com/Agus Ramadhan)",
+    "Warga diminta waspada. (Serambinews.com/Agus Ramadhan)  ",
+    "Warga diminta waspada.(tribunnews.co.id / Yanti)\t",
+    "Warga diminta waspada (Serambinews.com/Agus)",
+    "Warga diminta waspada. (antara/jpnn)",
+    "Warga diminta waspada. Serambinews.com/Agus",
+    "",
+])
+def test_signed_paragraph_precheck_keeps_the_regex_answer(text: str) -> None:
+    """The cheap closing-bracket test in front of the sign-off regex never changes its answer."""
+    from warta.extract.text import SIGNED_PARAGRAPH, _signed_paragraph
+
+    assert _signed_paragraph(text) == (SIGNED_PARAGRAPH.search(text) is not None)

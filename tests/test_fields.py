@@ -142,3 +142,13 @@ def test_printed_outlet_names_map_to_registered_domains() -> None:
     assert domain_of("KOMPAS.com") == "kompas.com"
     assert domain_of("jabar.tribunnews.com") == "tribunnews.com"
     assert domain_of("Sebuah Nama Asing") is None
+
+
+@given(st.lists(st.sampled_from(["Penulis", "editor", "Sumber", "Oleh", "Reporter", ":", ",", "|", " ", "  ",
+                                 "\u2003", "Agus Ramadhan", "Rabu", "Tempo.co", "-"]), max_size=10).map("".join))
+def test_labelled_gate_keeps_every_label(text: str) -> None:
+    """The pre-checks in front of LABELLED never hide a label it would read."""
+    from warta.extract.byline import LABELLED, Byline, _labelled
+
+    by = Byline()
+    assert _labelled(by, text) == any(True for _ in LABELLED.finditer(text))

@@ -40,6 +40,27 @@ NAME_WORD = (r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?|[A-Z][a-z]{0,3
 PERSON = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}}$")
 OLEH = re.compile(rf"^(?i:oleh|by)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,5}})\b")
 PAREN_NAME = re.compile(r"\(\s*([^()/]{3,60})\s*\)")
+#: A label where LABELLED can find one: at the start of the line (the other places are after
+#: "|" and after a run of spaces, each cheaper to look for than LABELLED itself).
+LABEL_FIRST = re.compile(rf"(?:{AUTHOR_LABELS}|{EDITOR_LABELS}|{SOURCE_LABELS})\s*[:,]", re.I)
+WIDE_SPACE = re.compile(r"\s{2,}")
+SOURCE_ROLE = re.compile(SOURCE_LABELS)
+EDITOR_ROLE = re.compile(EDITOR_LABELS)
+#: Between the names of one credit: "A, B dan C", "A/B", "A & B".
+NAME_SEPARATOR = re.compile(r"\s*(?:,|/|&|\bdan\b|\band\b)\s*")
+TRAILING_DASH = re.compile(r"\s*[-–—]\s*$")
+#: The end of the name that opens a date line: "Muhammad Taufiq, Rabu ...", "Nama - Rabu ...".
+DATE_LINE_HEAD = re.compile(r"\s*(?:,|\s[-–—|•]\s|-(?=[A-Z]))\s*")
+ROLE_AFTER_NAME = re.compile(r"\s*,?\s*(?:jurnalis|wartawan|reporter|kontributor)\b.*$", re.I)
+#: The reporter's sign-off closing the last paragraph: ". (Yanti/Andin)".
+SIGNOFF_NAME = re.compile(r"[.!?\"”]\s*\(\s*([A-Z][\w. ]{2,40}?)\s*/\s*[\w. ]{2,40}\)\s*$")
+DATE_WORD = re.compile(
+    r"(?i)(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu|diperbarui|dipublikasikan|diterbitkan|update)\b")
+SOURCE_PREFIX = re.compile(r"(?i)^(sumber|source)\s*:\s*")
+#: Between the agencies of a credit line: "REUTERS | TASS", "AFP/Reuters", "Reuters dan AP".
+AGENCY_SEPARATOR = re.compile(r"\s*[|/,;&]\s*|\s+dan\s+")
+#: A bare agency tag closing a paragraph: "... 131 orang. ANTARA", "(antara/jpnn)".
+CLOSING_TAG = re.compile(r"(?:[.!?\"”]\s+|\()(?P<t>[A-Za-z]{2,12})(?:\s*/\s*[a-z]{2,12})*\)?\s*$")
 CREDIT_VERBS = (r"(?:melansir|menukil|pantauan|dilansir(?:\s+dari)?|mengutip(?:\s+dari)?|dikutip(?:\s+(?:dari|oleh))?"
                 r"|sebagaimana dikutip|seperti dikutip(?:\s+(?:dari|oleh))?|seperti dilansir(?:\s+dari)?|sumber\s*:)")
 
@@ -59,10 +80,10 @@ class Byline:
             agency = agency_of(name)
             if agency:
                 _append(self.wires, agency)
-            elif re.fullmatch(SOURCE_LABELS, role):
+            elif SOURCE_ROLE.fullmatch(role):
                 continue  # "Sumber: Kompas.com": an outlet, not a person or agency
             elif is_person_name(name):
-                _append(self.editors if re.fullmatch(EDITOR_LABELS, role) else self.authors, name)
+                _append(self.editors if EDITOR_ROLE.fullmatch(role) else self.authors, name)
 
 
 def _append(target: list[str], value: str) -> None:
@@ -80,8 +101,8 @@ def undouble(text: str) -> str:
 
 def split_names(value: str) -> list[str]:
     """'A, B dan C' -> ['A', 'B', 'C'], dropping trailing roles and dashes."""
-    value = re.sub(r"\s*[-–—]\s*$", "", value.strip())
-    parts = re.split(r"\s*(?:,|/|&|\bdan\b|\band\b)\s*", value)
+    value = TRAILING_DASH.sub("", value.strip())
+    parts = NAME_SEPARATOR.split(value)
     return [undouble(p.strip(" .:-–")) if not p.strip().endswith(".") or len(p.strip()) > 3 else p.strip()
             for p in parts if p.strip(" .:-–")]
 
@@ -136,8 +157,8 @@ def read_byline(header: list[str], date_line: int | None, title_line: int | None
             by.add("penulis", oleh.group("name"))
             continue
         if date_line is not None and i == date_line:
-            head = re.split(r"\s*(?:,|\s[-–—|•]\s|-(?=[A-Z]))\s*", text, maxsplit=1)[0]
-            head = re.sub(r"\s*,?\s*(?:jurnalis|wartawan|reporter|kontributor)\b.*$", "", head, flags=re.I)
+            head = DATE_LINE_HEAD.split(text, maxsplit=1)[0]
+            head = ROLE_AFTER_NAME.sub("", head)
             if head != text and is_person_name(undouble(head)) and not _is_date_word(head):
                 by.add("penulis", head)
         near = (date_line is not None and i == date_line - 1) or (title_line is not None and i == title_line + 1)
@@ -149,7 +170,7 @@ def read_byline(header: list[str], date_line: int | None, title_line: int | None
             m = PAREN_NAME.fullmatch(text)  # "(Admiraldy Eka Saputra)"
             if m and not by.authors and is_person_name(m.group(1)) and len(m.group(1).split()) >= 2:
                 by.add("penulis", m.group(1))
-    sign = re.search(r"[.!?\"”]\s*\(\s*([A-Z][\w. ]{2,40}?)\s*/\s*[\w. ]{2,40}\)\s*$", last_paragraph)
+    sign = SIGNOFF_NAME.search(last_paragraph)
     if sign and not by.authors and is_person_name(sign.group(1)):
         by.add("penulis", sign.group(1))
     return by
@@ -163,6 +184,8 @@ def _labelled(by: Byline, text: str) -> bool:
     """Read "Penulis: A | Editor: B" forms; True when the line was one."""
     if ":" not in text and "," not in text and "  " not in text:
         return False
+    if "|" not in text and LABEL_FIRST.match(text) is None and WIDE_SPACE.search(text) is None:
+        return False  # no place where LABELLED could find a label
     found = False
     for m in LABELLED.finditer(text):
         by.add(m.group("label"), m.group("value"))
@@ -171,8 +194,7 @@ def _labelled(by: Byline, text: str) -> bool:
 
 
 def _is_date_word(text: str) -> bool:
-    return bool(re.match(
-        r"(?i)(senin|selasa|rabu|kamis|jum.?at|sabtu|minggu|diperbarui|dipublikasikan|diterbitkan|update)\b", text))
+    return bool(DATE_WORD.match(text))
 
 
 @cache
@@ -203,12 +225,12 @@ def wire_credits(body_lines: list[str], dateline_wire: str | None,
                 if agency:
                     _append(wires, agency)
         if is_credit_line(text):
-            for part in re.split(r"\s*[|/,;&]\s*|\s+dan\s+", re.sub(r"(?i)^(sumber|source)\s*:\s*", "", text)):
+            for part in AGENCY_SEPARATOR.split(SOURCE_PREFIX.sub("", text)):
                 agency = agency_of(part)
                 if agency:
                     _append(wires, agency)
         if len(body_lines) - 3 <= k < len(body_lines):  # a closing tag: "... 131 orang. ANTARA" / "(antara/jpnn)"
-            tail = re.search(r"(?:[.!?\"”]\s+|\()(?P<t>[A-Za-z]{2,12})(?:\s*/\s*[a-z]{2,12})*\)?\s*$", text)
+            tail = CLOSING_TAG.search(text)
             if tail:
                 agency = agency_of(tail.group("t"))
                 if agency and (tail.group("t").isupper() or text.rstrip().endswith(")")):
@@ -220,6 +242,6 @@ def is_credit_line(text: str) -> bool:
     """A line that only credits agencies: 'REUTERS | TASS', 'Sumber: Reuters', 'AFP/Reuters'."""
     if len(text) > 80:
         return False
-    body = re.sub(r"(?i)^(sumber|source)\s*:\s*", "", text.strip())
-    parts = [p for p in re.split(r"\s*[|/,;&]\s*|\s+dan\s+", body) if p]
+    body = SOURCE_PREFIX.sub("", text.strip())
+    parts = [p for p in AGENCY_SEPARATOR.split(body) if p]
     return bool(parts) and len(body) < 60 and all(agency_of(p) for p in parts)

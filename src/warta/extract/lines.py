@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from warta.lang import read_table, read_words
 
@@ -42,6 +43,9 @@ SHORT_FORM_CHARS = 80
 LIST_COMMAS = 5
 #: Lines this long are prose even without final punctuation (scrapes cut mid-sentence).
 LONG_LINE_WORDS = 25
+#: Distinct lines whose features and first kind are kept: enough for the menus, tickers and
+#: footers of many outlets (they recur on every page); prose lines pass through and age out.
+LINE_CACHE_SIZE = 16384
 
 ZERO_WIDTH = re.compile(r"[\u200b-\u200d\ufeff]")
 SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -49,8 +53,11 @@ WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 #: The longest sentence ending SENTENCE_END matches ('." ABC' after collapsed spaces) fits in
 #: this many final characters; searching only them keeps the anchored scan short.
 SENTENCE_END_CHARS = 12
-#: The start of a word written with a capital (counted for the headline shape).
-CAPITALISED = re.compile(r"(?<![^\W_])(?=[^\W\d_])[^\W\d_a-zß-ÿ]")
+#: The start of a word written with a capital (counted for the headline shape): a letter that is
+#: not lower case, with no letter or digit right before it. The character class comes first and
+#: the look-behind after it, so the regex engine skips ahead to candidate letters instead of
+#: testing the look-behind at every position (twice as fast, same matches).
+CAPITALISED = re.compile(r"[^\W\d_a-zß-ÿ](?<![^\W_].)")
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?]["”’]\s*\S{0,3}$|[:;]\s*$""")
 REL_TIME = re.compile(
     r"^(?:\d+|se|satu|dua|tiga)\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu$"
@@ -60,16 +67,23 @@ URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 IMAGE_MD = re.compile(r"^!\[.*\]\(.*\)\s*\|?$|^!\[\]")
 #: Photo credit at the end of a caption: "Foto: X/Y", "(ANTARA FOTO/Nama)", "/Bloomberg-Nama",
 #: "[Foto: ANTARA]", "Kredit Foto: ...", "(Liputan6.com/Nama)", "Dok. Basarnas", "REUTERS/Nama".
-CREDIT_TAIL = re.compile(
-    r"(?:(?:\(|\[)\s*(?i:foto|photo|dok|sumber|ist|istimewa)\b[^)\]]{0,80}[)\]]"
-    r"|\b(?i:kredit\s+)?(?i:foto|photo|dok\.?|ilustrasi)\s*:\s*.{1,60}?"
-    r"|\(\s*[A-Za-z][A-Za-z0-9 .]{1,29}(?:\s+FOTO)?\s*/\s*[^)]{2,80}\)"
-    r"|\s/\s?[A-Z][\w.]*(?:[-/ ][\w.]+){0,5}/?"
-    r"|(?:[A-Z][\w.]+/){1,4}[A-Z][\w. ]+(?:\s+via\s+[A-Z]+)?"
-    r"|\b(?:[A-Z][A-Za-z.]+\s+){0,3}via\s+(?:REUTERS|AFP|AP|ANTARA|[A-Z]{2,})"
-    r"|\b(?:ANTARA FOTO|AP Photo|Getty Images|Shutterstock|Istimewa|Dok\.? Pribadi)\b[^.]{0,40})"
-    r"\s*[.)\]]?\s*$")
-CREDIT_HINT = re.compile(r"foto|photo|dok|ist|via|getty|shutterstock|ilustrasi|sumber", re.I)
+#: One row per form: the form, and substrings of which every match of it holds one. Testing
+#: the substrings first (a plain ``in``) rules most prose out before any of the regexes runs.
+CREDIT_FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"(?:\(|\[)\s*(?i:foto|photo|dok|sumber|ist|istimewa)\b[^)\]]{0,80}[)\]]", ("(", "[")),
+    (r"\b(?i:kredit\s+)?(?i:foto|photo|dok\.?|ilustrasi)\s*:\s*.{1,60}?", (":",)),
+    (r"\(\s*[A-Za-z][A-Za-z0-9 .]{1,29}(?:\s+FOTO)?\s*/\s*[^)]{2,80}\)", ("/",)),
+    (r"\s/\s?[A-Z][\w.]*(?:[-/ ][\w.]+){0,5}/?", ("/",)),
+    (r"(?:[A-Z][\w.]+/){1,4}[A-Z][\w. ]+(?:\s+via\s+[A-Z]+)?", ("/",)),
+    (r"\b(?:[A-Z][A-Za-z.]+\s+){0,3}via\s+(?:REUTERS|AFP|AP|ANTARA|[A-Z]{2,})", ("via",)),
+    (r"\b(?:ANTARA FOTO|AP Photo|Getty Images|Shutterstock|Istimewa|Dok\.? Pribadi)\b[^.]{0,40}",
+     ("ANTARA FOTO", "AP Photo", "Getty Images", "Shutterstock", "Istimewa", "Dok")),
+)
+#: What may follow the credit: a closing bracket or full stop, and spaces.
+CREDIT_END = r"\s*[.)\]]?\s*$"
+#: Any of the forms (where the credit starts, to split it off the caption).
+CREDIT_TAIL = re.compile("(?:" + "|".join(form for form, _ in CREDIT_FORMS) + ")" + CREDIT_END)
+_CREDIT_CHECKS = tuple((needles, re.compile(form + CREDIT_END)) for form, needles in CREDIT_FORMS)
 CAPTION_LEAD = re.compile(r"^(?:ILUSTRASI|FOTO|Foto|Ilustrasi)\s*[.:\-]", re.U)
 #: A desk or agency sign-off after the last sentence: "... orang. ANTARA", "... (antara/jpnn)".
 SIGNOFF_TAIL = re.compile(r"(?<=[.!?\"”])\s*(?:\([^()]{1,60}\)|[A-Z]{3,12})\s*$")
@@ -103,11 +117,17 @@ def _stopwords() -> frozenset[str]:
 
 
 @cache
-def _cues() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """All cue phrases as one alternation (one regex pass per line), and each group's kind."""
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """All cue phrases as one alternation (one regex pass per line), and each group's kind.
+
+    First comes the same alternation without the named groups: it says whether any cue
+    matches in half the time (the engine skips the group bookkeeping in every branch), and most
+    lines match none. Only a line that matches is matched again to learn which cue it was.
+    """
     rows = read_table("id", "boilerplate_cues.tsv")
+    any_cue = "|".join(f"(?:{pattern})" for _, pattern in rows)
     alternation = "|".join(f"(?P<c{i}>{pattern})" for i, (_, pattern) in enumerate(rows))
-    return re.compile(alternation, re.I), tuple(kind for kind, _ in rows)
+    return re.compile(any_cue, re.I), re.compile(alternation, re.I), tuple(kind for kind, _ in rows)
 
 
 def normalise_line(text: str) -> str:
@@ -124,7 +144,9 @@ def normalise_line(text: str) -> str:
 def cue_kind(text: str) -> str | None:
     """The kind of boilerplate cue phrase that starts ``text``, if any."""
     stripped = text.lstrip("-–—•·*#>|[( ").strip()
-    pattern, kinds = _cues()
+    any_cue, pattern, kinds = _cues()
+    if any_cue.match(stripped) is None:
+        return None
     m = pattern.match(stripped)
     return kinds[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
@@ -140,9 +162,16 @@ def is_caption(text: str) -> bool:
         return True
     if text[:1] in "\"“'‘" or (text.endswith(")") and DESK_SIGNOFF.search(text[-80:])):
         return False
-    tail = text[-120:]
-    # Every credit form holds a "/" or one of a few words: test that first, it is much cheaper.
-    return ("/" in tail or CREDIT_HINT.search(tail) is not None) and CREDIT_TAIL.search(tail) is not None
+    return ends_with_credit(text[-120:])
+
+
+def ends_with_credit(text: str) -> bool:
+    """True when ``text`` ends with a photo credit: ``CREDIT_TAIL.search(text) is not None``, faster.
+
+    Each form is tried on its own, and only when the text holds one of its substrings.
+    """
+    return any(any(n in text for n in needles) and check.search(text) is not None
+               for needles, check in _CREDIT_CHECKS)
 
 
 def _headline_case(text: str) -> bool:
@@ -163,30 +192,51 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
+class LineFeatures(NamedTuple):
+    """What a line's text alone says about it (the page-dependent ``repeats`` is apart)."""
+
+    words: int
+    stop_ratio: float
+    cap_ratio: float
+    ends_sentence: bool
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def line_features(text: str) -> LineFeatures:
+    """Word count, function-word and capital shares, and sentence end of one normalised line.
+
+    Cached by text: an outlet prints the same menus, tickers and footers on every page.
+    """
+    low_words = WORD.findall(text.casefold())
+    n = len(low_words)
+    stops = sum(map(_stopwords().__contains__, low_words))
+    caps = len(CAPITALISED.findall(text))
+    tail = text[-80:]
+    if tail[-1] == ")" or tail[-1].isupper():
+        tail = SIGNOFF_TAIL.sub("", tail)
+    ends = bool(SENTENCE_END.search(tail[-SENTENCE_END_CHARS:]))
+    return LineFeatures(n, stops / n if n else 0.0, caps / n if n else 0.0, ends)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _first_kind_of(text: str, foreign: bool) -> tuple[str, str]:
+    """:func:`first_kind` by text: a line's first kind depends on its text and the page's language only."""
+    return first_kind(Line(0, text, *line_features(text), repeats=1), foreign=foreign)
+
+
 def describe_lines(text: str) -> list[Line]:
     """Split ``text`` into non-empty lines and compute each line's features and first kind."""
     raw = [normalise_line(t) for t in text.split("\n")]
     kept = _join_wrapped([t for t in raw if t])
     folded = [t.casefold() for t in kept]
     counts = Counter(folded)
-    stop = _stopwords()
-    lines: list[Line] = []
-    for i, t in enumerate(kept):
-        low_words = WORD.findall(folded[i])
-        n = len(low_words)
-        stops = sum(map(stop.__contains__, low_words))
-        caps = len(CAPITALISED.findall(t))
-        tail = t[-80:]
-        if tail[-1] == ")" or tail[-1].isupper():
-            tail = SIGNOFF_TAIL.sub("", tail)
-        ends = bool(SENTENCE_END.search(tail[-SENTENCE_END_CHARS:]))
-        lines.append(Line(i, t, n, stops / n if n else 0.0, caps / n if n else 0.0, ends, counts[folded[i]]))
+    lines = [Line(i, t, *line_features(t), repeats=counts[folded[i]]) for i, t in enumerate(kept)]
     # A page in another language has (almost) no Indonesian function words at all: judge its
     # lines by length and punctuation alone, so it is still extracted (and flagged later).
     long_lines = [ln for ln in lines if ln.words >= MIN_PROSE_WORDS]
     foreign = bool(long_lines) and sum(ln.stop_ratio for ln in long_lines) / len(long_lines) < FOREIGN_STOP_RATIO
     for line in lines:
-        line.kind, line.reason = first_kind(line, foreign=foreign)
+        line.kind, line.reason = _first_kind_of(line.text, foreign)
     return lines
 
 

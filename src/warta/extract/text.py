@@ -55,6 +55,21 @@ CREDIT_ONLY = re.compile(r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*/\s*){1,4}[A-
 DATELINE_DATE = re.compile(r"^[A-Z][\w .'’]{1,30},\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b[^-–—]{0,40}\s[-–—]\s")
 #: Metadata some scrapers prepend: " date 2024-03-18 ".
 META_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
+#: A credit standing alone without a slash: "Istimewa", "Dok. Humas", "Ilustrasi".
+CREDIT_WORD = re.compile(r"(?i)istimewa|dok(?:\.|umentasi)?(?:\s+\w+){0,2}|ilustrasi|ist")
+#: A byline label opening a line ("Penulis: ...", "Oleh ...").
+BYLINE_LABEL = re.compile(r"(?i)(penulis|reporter|editor|oleh|pewarta|sumber)\b")
+#: A paragraph's closing sign-off with the outlet's domain: ". (Serambinews.com/Agus)".
+SIGNED_PARAGRAPH = re.compile(r"[.!?\"”]\s*\(\s*[\w-]+\.(?:com|co\.id|id|co)\s*/\s*[^)]{2,60}\)\s*$", re.I)
+#: The label in front of a caption's credit ("Foto: ", "Kredit foto: ").
+CREDIT_LABEL = re.compile(r"^(?i:(?:kredit\s+)?foto|photo)\s*:\s*")
+#: What headlines carry that is not the headline: a "zoom-in" widget label, the site's domain.
+TITLE_WIDGET = re.compile(r"^(?:zoom-in)\s+")
+TITLE_SITE = re.compile(r"\s+[|\-–—]\s+[\w.]+\.(?:com|co\.id|id|co)\s*$", re.I)
+#: A date stamped as an update ("Diperbarui 05 Sep 2024"): the first publication is likelier.
+UPDATED = re.compile(r"(?i)diperbarui|update[d]?\b")
+#: Words before a date that look ahead ("akan", "hingga"): a coming date is not the report's.
+LOOKS_AHEAD = re.compile(r"(?i)\b(akan|mendatang|hingga|sampai)\s+\S*\s*$")
 
 
 def extract_text(page: RawPage) -> Article:
@@ -212,11 +227,11 @@ def _header_prose(lines: list[Line], i: int) -> bool:
 
 def _credit_only(text: str) -> bool:
     return bool(CREDIT_ONLY.fullmatch(text)
-                or re.fullmatch(r"(?i)istimewa|dok(?:\.|umentasi)?(?:\s+\w+){0,2}|ilustrasi|ist", text))
+                or CREDIT_WORD.fullmatch(text))
 
 
 def _is_byline_shaped(text: str) -> bool:
-    return bool(re.match(r"(?i)(penulis|reporter|editor|oleh|pewarta|sumber)\b", text))
+    return bool(BYLINE_LABEL.match(text))
 
 
 def _select_body(
@@ -272,7 +287,8 @@ def _select_body(
 
 def _signed_paragraph(text: str) -> bool:
     """A paragraph closed by the reporter's sign-off "(Serambinews.com/Agus)", not a caption."""
-    return bool(re.search(r"[.!?\"”]\s*\(\s*[\w-]+\.(?:com|co\.id|id|co)\s*/\s*[^)]{2,60}\)\s*$", text, re.I))
+    # The sign-off closes the line: most paragraphs end otherwise, and need no regex.
+    return text.rstrip().endswith(")") and SIGNED_PARAGRAPH.search(text) is not None
 
 
 def _cut_sentence(ln: Line) -> bool:
@@ -304,7 +320,7 @@ def _caption(text: str) -> Caption:
     m = CREDIT_TAIL.search(text)
     if m and m.start() > 10:
         credit = text[m.start():].strip(" ()[].")
-        return Caption(text[: m.start()].strip(), re.sub(r"^(?i:(?:kredit\s+)?foto|photo)\s*:\s*", "", credit) or None)
+        return Caption(text[: m.start()].strip(), CREDIT_LABEL.sub("", credit) or None)
     return Caption(text, None)
 
 
@@ -335,8 +351,8 @@ def _headline_shaped(ln: Line) -> bool:
 
 
 def _clean_title(text: str) -> str:
-    text = re.sub(r"^(?:zoom-in)\s+", "", text)
-    text = re.sub(r"\s+[|\-–—]\s+[\w.]+\.(?:com|co\.id|id|co)\s*$", "", text, flags=re.I)
+    text = TITLE_WIDGET.sub("", text)
+    text = TITLE_SITE.sub("", text)
     return undouble(text.strip())
 
 
@@ -360,7 +376,7 @@ def _published(header: list[str], meta_dates: list[str]) -> tuple[str | None, st
             rest = len(text) - (m.end - m.start)
             score = (3 if m.hour is not None else 0) + (2 if m.zone else 0) + (1 if m.weekday_named else 0)
             score += 3 if rest <= 40 else 0
-            if re.search(r"(?i)diperbarui|update[d]?\b", text[: m.start]):
+            if UPDATED.search(text[: m.start]):
                 score -= 1
             if best is None or score > best[0]:
                 best = (score, m, i)
@@ -393,7 +409,7 @@ def infer_date(lead: list[str], captions: list[str]) -> date | None:
     """
     def latest(texts: list[str]) -> date | None:
         found = [m.day for t in texts for m in find_dates(t)
-                 if not re.search(r"(?i)\b(akan|mendatang|hingga|sampai)\s+\S*\s*$", t[: m.start][-30:])]
+                 if not LOOKS_AHEAD.search(t[: m.start][-30:])]
         return max(found) if found else None
 
     return latest(lead) or latest(captions)
