@@ -65,3 +65,12 @@ def test_outlet_directory_is_well_formed() -> None:
     assert set(networks().values()) == {"suara.com", "inews.id", "tribunnews.com"}
     assert outlet_names()["suarajogja"] == "suara.com"
     assert outlet_names()["tribunjogja"] == "tribunnews.com"
+
+
+def test_network_domain_shapes_apply_only_to_unlisted_domains() -> None:
+    from warta.extract.outlet import publisher
+
+    assert publisher("https://inewscontohkota.id/berita/1") == "inews.id"
+    assert publisher("tribuncontoh.com") == "tribunnews.com"
+    assert publisher("suarakarya.id") == "suarakarya.id"  # listed: an independent daily
+    assert publisher("suara-lain.com") == "suara-lain.com"

@@ -82,9 +82,29 @@ def publisher(host: str) -> str:
 
     >>> publisher("jabar.tribunnews.com"), publisher("https://www.SuaraJakarta.id/news/1")
     ('tribunnews.com', 'suara.com')
+    >>> publisher("inewskutai.id"), publisher("suarakarya.id")
+    ('inews.id', 'suarakarya.id')
     """
     domain = registered_domain(host)
-    return networks().get(domain, domain)
+    if domain in networks():
+        return networks()[domain]
+    if domain not in _listed_domains():
+        for shape, network in _network_shapes():
+            if shape.fullmatch(domain):
+                return network
+    return domain
+
+
+@cache
+def _listed_domains() -> frozenset[str]:
+    return frozenset(registered_domain(row[0]) for row in read_table("id", "outlets.tsv"))
+
+
+@cache
+def _network_shapes() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Domain shapes of networks' regional brands ("inews<city>.id"), from
+    ``lang/id/outlet_network_patterns.tsv``."""
+    return tuple((re.compile(row[0]), row[1]) for row in read_table("id", "outlet_network_patterns.tsv"))
 
 
 @cache
