@@ -43,6 +43,7 @@ from warta.errors import NoArticleFound
 from warta.extract.byline import read_byline
 from warta.extract.dates import find_dates
 from warta.extract.domains import registered_domain
+from warta.extract.outlet import publisher
 from warta.extract.text import text_fields
 from warta.types import Article, Caption, Dropped, RawPage
 
@@ -157,8 +158,9 @@ def extract_html(page: RawPage) -> Article:
     # 2. the page's own metadata
     meta = _read_meta(tree)
     url = _page_url(page, meta)
-    outlet = registered_domain(url) or None if url else None
-    site_names = _site_names(meta, outlet)
+    host = registered_domain(url) or None if url else None
+    outlet = publisher(host) if host else None  # a network's regional brand is the network's
+    site_names = _site_names(meta, host)
     title = _title(tree, meta, site_names)
     # 3-4. body
     raw_body = _trafilatura_body(tree, url)

@@ -273,7 +273,7 @@ def outlet_from_text(lines: list[str], dateline: Dateline | None) -> str | None:
             if alone:
                 vote(alone.group(1), 4)
             named = LEAD_NAME.match(t)  # "VIVA Nasional – Depo ...": a known name and its desk
-            if named and outlet_names().get(named.group(1).casefold()):
+            if named:
                 vote(named.group(1), 4)
         for m in re.finditer(r"[(\[]\s*" + DOMAIN.pattern + r"\s*/", t, re.I):  # "(Serambinews.com/Agus)"
             votes[publisher(m.group(1).lower())] += 3
