@@ -243,3 +243,8 @@ def test_someone_already_in_the_story_as_subject_does_not_take_the_floor() -> No
     body = ("Rina Wulandari, kuasa hukum Budi, menilai putusan itu keliru.\n\n"
             "Padahal, saat itu, Budi hanya menunggu di mobil. “Dia tidak ikut masuk,” ujarnya.")
     assert _quotes(body, "direct")[-1].speaker == "Rina Wulandari"
+
+
+def test_a_priests_title_abbreviation_does_not_end_the_speaker_phrase() -> None:
+    body = "“Misa dimulai pukul tujuh,” kata Juru Bicara Panitia Kunjungan Rusia, Rm. Budi Santoso kepada wartawan."
+    assert _quotes(body, "direct")[0].speaker == "Budi Santoso"
