@@ -47,6 +47,38 @@ def test_gazetteer_prefers_the_longest_match() -> None:
     assert marks[3] == []
 
 
+def _reference_matches(gz: Gazetteer, lowered: list[str]) -> list[list[str]]:
+    """Longest match first, left to right, token by token: what the sparse scan must give."""
+    marks: list[list[str]] = [[] for _ in lowered]
+    i = 0
+    while i < len(lowered):
+        found = 0
+        for length in range(min(gz.max_len, len(lowered) - i), 0, -1):
+            names = gz.entries.get(tuple(lowered[i:i + length]))
+            if names:
+                for name in names:
+                    marks[i] += [f"gz:{name}:B", f"gz:{name}"]
+                    for j in range(i + 1, i + length):
+                        marks[j] += [f"gz:{name}:I", f"gz:{name}"]
+                found = length
+                break
+        i += found or 1
+    return marks
+
+
+@pytest.mark.parametrize("sentence", [
+    "gubernur jawa barat tiba di jawa",
+    "jawa jawa barat barat kpk reuters presiden",
+    "tidak ada apa-apa di sini",
+    "kementerian koordinator bidang pembangunan manusia dan kebudayaan jawa barat",
+])
+def test_sparse_gazetteer_marks_equal_the_reference(sentence: str) -> None:
+    gz = Resources.load().gazetteer
+    lowered = sentence.split()
+    assert gz.matches(lowered) == _reference_matches(gz, lowered)
+    assert gz.marked(lowered) == [(i, m) for i, m in enumerate(_reference_matches(gz, lowered)) if m]
+
+
 def test_packaged_gazetteers_load() -> None:
     gz = Resources.load().gazetteer
     for words, name in [(("jawa", "barat"), "loc_id_region"), (("kpk",), "org_government"),
