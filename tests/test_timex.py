@@ -238,6 +238,9 @@ _SCAN_ALPHABET = st.sampled_from([
     "Senin", "minggu", "Minggu", "pukul", "10.00", "WIB", "wita", "tahun", "2014", "(28/12)", "lalu",
     "akhir", "pekan", "hari", "ini", "-", "–", "hingga", "09.00", "3", "jam", "tiga", "se", "kali",
     "Natal", "malam", "tadi", "semalam", "ber", "menit", "İ", "ſ", "ı", "K", "é", "’", ",", ".", "\n",
+    # the words of the rules' cores (timex_rules._CORES)
+    "kemudian", "lagi", "silam", "setiap", "tiap", "per", "dua", "an", "1990", "80", "0", "sampai",
+    "awal", "bulan", "depan", "waktu", "Maret", "12", "1", "itu", "yang", "10.30", "14.00", "sehari",
 ])
 
 
@@ -257,6 +260,41 @@ def test_scan_matches_the_case_insensitive_rules_on_any_text(text: str) -> None:
 
     expected = _reference_scan(text)
     assert [(c.rule, c.start, c.end, c.parts) for c in scan(text)] == expected
+
+
+_CORE_TEXTS = [
+    "Tiga hari lalu, 12 - 15 Maret, tahun 1990-an, 80an, 2-3 menit, 2 – 10 hari, pukul 09.00 - 10.30,",
+    "14.00 hingga 16.00 WIB, 14.00–16.00, awal bulan, akhir tahun lalu, pekan depan, tahun itu,",
+    "setiap hari, tiap-tiap Senin, per tahun, dua kali sehari, sebulan kemudian, beberapa waktu lalu, 2014.",
+]
+
+
+@pytest.mark.parametrize("text", _CORE_TEXTS)
+def test_scan_with_cores_matches_the_case_insensitive_rules(text: str) -> None:
+    from warta.analyze.timex_rules import scan
+
+    assert [(c.rule, c.start, c.end, c.parts) for c in scan(text)] == _reference_scan(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SCAN_ALPHABET, max_size=30).map(" ".join))
+def test_a_rule_matches_only_where_its_core_is(text: str) -> None:
+    """The cores let the scan skip a rule; a rule match without its core would be lost."""
+    from warta.analyze.timex_rules import _COMPILED_LOWER_TRIGGERED
+
+    low = text.lower()
+    for name, regex, _, _, _, core in _COMPILED_LOWER_TRIGGERED:
+        if core is not None and regex.search(low):
+            assert core.search(low), name
+
+
+def test_the_core_texts_exercise_every_rule_with_a_core() -> None:
+    from warta.analyze.timex_rules import _COMPILED_LOWER_TRIGGERED
+
+    low = " ".join(_CORE_TEXTS).lower()
+    missed = [name for name, regex, _, _, _, core in _COMPILED_LOWER_TRIGGERED if core is not None
+              and not regex.search(low)]
+    assert missed == []
 
 
 def test_lower_case_minggu_before_a_date_is_that_date() -> None:

@@ -189,6 +189,31 @@ _TRIGGERS: dict[str, tuple[str, ...] | None] = {
     "set": None,
 }
 
+# For rules that rarely match, a piece that every match must hold, as a regex: a body without
+# it cannot match the rule, and the piece (starting with a literal or a digit) is found or
+# ruled out far faster than the whole rule, which the engine tries at every word. Each is a
+# run of the rule's own top-level sequence (or of its lookaround), so it matches inside any
+# match of the rule; the reason is given for each.
+_CORES: dict[str, str] = {
+    # the day's last digit, then the month: "12 Maret", "12-15 Maret"
+    "textdate": rf"\d\s+{MONTH_ANY}",
+    # the decade's closing zero and "an": "1990-an", "80an"
+    "decade": r"0\s*-?\s*an",
+    # a bare year: the digits, and what must not follow them (the tail is space-led)
+    "year": r"(?:19|20)\d\d(?![\d/]|[.,]\d|-an)(?![\w-])",
+    # the unit and the direction: "(dua) hari lalu", "(se)tahun kemudian"
+    "offset": rf"{_alt([*W['units'], 'waktu'])}\s+(?:{AGO}|{LATER}|{AHEAD})",
+    # the start of the range, its dash and the unit after the range's end (the lookahead)
+    "rangehead": rf"[-–]\s*\d{{1,3}}\s+{UNIT}",
+    # the earlier clock and the word or dash between (the lookbehind), then the minutes
+    "clockrange": r"\d[.:]\d\d(?:[-–]|\s[-–]\s|\shingga\s|\ssampai\s)\d{1,2}[.:]\d\d",
+    "modperiod": rf"{MOD}\s+(?:bulan|tahun)",
+    "period": rf"(?:pekan|minggu|bulan|tahun)\s+{_alt([*W['period_shift'], *W['anchor_shift']])}",
+    # each of the three forms: "setiap hari", "per tahun", "dua kali sehari"
+    # (one flat alternation of words, which the engine finds fastest; "kali" without its space)
+    "set": rf"{_alt([*W['set_prefixes'], 'per', 'kali'])}\s",
+}
+
 # Rules whose leading assertion (a word start, "no digit before") keeps the regex engine from
 # skipping ahead to the rule's first word: for these the rest of the pattern is searched alone
 # (a literal or character-set start lets the engine jump) and the assertion is checked at each
@@ -235,7 +260,8 @@ def _split_lead(name: str, pattern: str) -> tuple[re.Pattern[str], re.Pattern[st
 
 
 _COMPILED_LOWER_TRIGGERED = tuple(
-    (name, regex, groups, _TRIGGERS[name], _split_lead(name, regex.pattern))
+    (name, regex, groups, _TRIGGERS[name], _split_lead(name, regex.pattern),
+     re.compile(_lower_pattern(_CORES[name])) if name in _CORES else None)
     for name, regex, groups in _COMPILED_LOWER
 )
 
@@ -390,8 +416,10 @@ def scan(text: str) -> list[Candidate]:
                     if _plausible(name, g, start, end, text):
                         found.append((start - end, rank, start, Candidate(name, start, end, g)))
     else:
-        for rank, (name, lregex, groups, triggers, split) in enumerate(_COMPILED_LOWER_TRIGGERED):
+        for rank, (name, lregex, groups, triggers, split, core) in enumerate(_COMPILED_LOWER_TRIGGERED):
             if triggers is not None and not any(t in low for t in triggers):
+                continue
+            if core is not None and core.search(low) is None:
                 continue
             matches = _finditer_split(*split, low) if split is not None else None
             for m in matches if matches is not None else lregex.finditer(low):
