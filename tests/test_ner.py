@@ -252,6 +252,23 @@ def test_pruned_features_keep_the_tags() -> None:
         assert load_tagger().tag(tokens) == repair_bio(crf.tag(_reference_features(tokens, res)))
 
 
+@needs_model
+@pytest.mark.parametrize("sentence", [
+    "Presiden Joko Widodo tiba di Kabupaten Cianjur , Jawa Barat .",
+    "Jakarta",
+    "Kata juru bicara Kremlin Dmitry Peskov di Moskow , Senin .",
+])
+def test_tagger_features_are_the_known_reference_features_as_bytes(sentence: str) -> None:
+    """The tagger hands crfsuite UTF-8 bytes: the same features, in the same order."""
+    from warta.analyze.ner import model_attributes
+
+    known = model_attributes(MODEL_FILE)
+    assert known is not None
+    tokens = sentence.split()
+    expected = [[f.encode() for f in row if f in known] for row in _reference_features(tokens, Resources.load())]
+    assert load_tagger()._features(tokens) == expected
+
+
 def test_model_attributes_of_a_file_that_is_no_model(tmp_path: Path) -> None:
     from warta.analyze.ner import model_attributes
 

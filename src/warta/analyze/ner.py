@@ -50,7 +50,8 @@ class Tagger:
         self.resources = resources if resources is not None else Resources.load()
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(model_path))
-        self._features = Featurizer(self.resources, model_attributes(model_path))
+        # Bytes: crfsuite copies them as they are, where it would encode each text feature.
+        self._features = Featurizer(self.resources, model_attributes(model_path), encoded=True)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags (``B-PER``, ``I-ORG``, ``O`` ...), one per token; ``[]`` for no tokens."""

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import Generic, Literal, TypeVar, cast, overload
 
 # Longest gazetteer entry we try to match, in tokens. Names longer than this ("Kementerian
 # Koordinator Bidang Pembangunan Manusia dan Kebudayaan") are rare and their head words are
@@ -145,7 +146,7 @@ class Resources:
     clusters: dict[str, str] = field(default_factory=dict)
     # The per-token feature cache over these resources, for training and ad-hoc callers; a
     # tagger makes its own, pruned to the attributes of its model.
-    featurizer: Featurizer = field(init=False, repr=False, compare=False)
+    featurizer: Featurizer[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "featurizer", Featurizer(self))
@@ -216,21 +217,26 @@ def _own_features(token: str, lower: str, res: Resources) -> list[str]:
     return feats
 
 
+# A feature as the featurizer hands it out: text for training and inspection, UTF-8 bytes for
+# the tagger (crfsuite takes bytes as they are, where it would encode every text first).
+F = TypeVar("F", bound=str | bytes)
+
+
 @dataclass(frozen=True, slots=True)
-class _TokenParts:
+class _TokenParts(Generic[F]):
     """What a token string contributes wherever it stands: its lower-cased form, its own
     features, and its view as each neighbour sees it (``-1:w=jakarta`` in ``left1``), already
     filtered to what the model knows."""
 
     lower: str
-    own: tuple[str, ...]
-    left2: tuple[str, ...]
-    left1: tuple[str, ...]
-    right1: tuple[str, ...]
-    right2: tuple[str, ...]
+    own: tuple[F, ...]
+    left2: tuple[F, ...]
+    left1: tuple[F, ...]
+    right1: tuple[F, ...]
+    right2: tuple[F, ...]
 
 
-class Featurizer:
+class Featurizer(Generic[F]):
     """:func:`sentence_features` with the context-free part of each token computed once.
 
     Most of a token's features depend on the token string alone (its form, shape, affixes,
@@ -240,28 +246,40 @@ class Featurizer:
     the gazetteer marks and the word pairs, which are cached per distinct value too. ``known``
     (the attributes a trained model holds) drops features the model never learnt, which the
     CRF would ignore anyway, so the tagger converts fewer strings; training passes ``None``
-    and sees everything.
+    and sees everything. ``encoded=True`` gives the features as UTF-8 bytes, for crfsuite.
 
         >>> Featurizer(Resources.load())(["Ia", "tiba", "di", "Bandung"])[3][:2]
         ['bias', 'w=bandung']
     """
 
-    def __init__(self, res: Resources, known: frozenset[str] | None = None) -> None:
+    @overload
+    def __init__(self: Featurizer[str], res: Resources, known: frozenset[str] | None = None) -> None: ...
+
+    @overload
+    def __init__(self: Featurizer[bytes], res: Resources, known: frozenset[str] | None = None, *,
+                 encoded: Literal[True]) -> None: ...
+
+    def __init__(self, res: Resources, known: frozenset[str] | None = None, *, encoded: bool = False) -> None:
         self.res = res
         self.known = known
-        self._parts: dict[str, _TokenParts] = {}
-        self._marks: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self.encoded = encoded
+        self._parts: dict[str, _TokenParts[F]] = {}
+        self._marks: dict[tuple[str, ...], tuple[tuple[F, ...], tuple[F, ...]]] = {}
         # Word pair -> (its "bi+1" feature for the left word, its "bi-1" one for the right word).
-        self._pairs: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._pairs: dict[tuple[str, str], tuple[tuple[F, ...], tuple[F, ...]]] = {}
         # The features that do not depend on the sentence, filtered once.
-        self._bos, self._eos = self._keep(["BOS"]), self._keep(["EOS"])
-        self._pads = {off: self._keep([f"{off}:pad"]) for off in _OFFSETS}
+        self._bos: tuple[F, ...] = self._keep(["BOS"])
+        self._eos: tuple[F, ...] = self._keep(["EOS"])
+        self._pads: dict[int, tuple[F, ...]] = {off: self._keep([f"{off}:pad"]) for off in _OFFSETS}
 
-    def _keep(self, feats: Iterable[str]) -> tuple[str, ...]:
+    def _keep(self, feats: Iterable[str]) -> tuple[F, ...]:
+        """The features the model knows, in order, in the featurizer's form (text or bytes)."""
         known = self.known
-        return tuple(feats) if known is None else tuple(f for f in feats if f in known)
+        kept = tuple(feats) if known is None else tuple(f for f in feats if f in known)
+        # F is bytes exactly when ``encoded`` (see the overloads of __init__).
+        return cast("tuple[F, ...]", tuple(f.encode() for f in kept) if self.encoded else kept)
 
-    def parts(self, token: str) -> _TokenParts:
+    def parts(self, token: str) -> _TokenParts[F]:
         """The cached context-free features of one token string."""
         hit = self._parts.get(token)
         if hit is not None:
@@ -275,7 +293,7 @@ class Featurizer:
         hit = self._parts[token] = _TokenParts(lower, own, *seen)
         return hit
 
-    def _mark_features(self, marks: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _mark_features(self, marks: list[str]) -> tuple[tuple[F, ...], tuple[F, ...]]:
         """(the marks as the next token sees them, the marks as the token's own features).
 
         The next token sees the list names only, not the B/I position; the same few mark
@@ -290,7 +308,7 @@ class Featurizer:
                 self._keep([f"-1:{f}" for f in marks if not f.endswith((":B", ":I"))]), self._keep(marks))
         return hit
 
-    def _pair_features(self, pair: tuple[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _pair_features(self, pair: tuple[str, str]) -> tuple[tuple[F, ...], tuple[F, ...]]:
         """The word-pair features of two neighbours, ``bi+1`` of the left and ``bi-1`` of the
         right one (lower-cased), cached like the tokens' own."""
         if len(self._pairs) >= TOKEN_CACHE_SIZE:
@@ -299,7 +317,7 @@ class Featurizer:
         hit = self._pairs[pair] = (self._keep([f"bi+1={left}|{right}"]), self._keep([f"bi-1={left}|{right}"]))
         return hit
 
-    def __call__(self, tokens: Sequence[str]) -> list[list[str]]:
+    def __call__(self, tokens: Sequence[str]) -> list[list[F]]:
         """One list of feature strings per token; the CRF's only view of the sentence.
 
         Each token's features, in this order: its own (stage 1, 2, 4), its gazetteer marks
@@ -313,7 +331,7 @@ class Featurizer:
         cached = self._parts
         parts = [cached.get(t) or self.parts(t) for t in tokens]
         lowered = [p.lower for p in parts]
-        empty: tuple[str, ...] = ()
+        empty: tuple[F, ...] = ()
         own_marks = [empty] * n
         left_marks = [empty] * (n + 1)      # index i: the marks token i sees on its left
         for i, marks in self.res.gazetteer.marked(lowered):
