@@ -38,11 +38,13 @@ Token = tuple[str, int, int]
 # Alternatives are tried left to right at each position, so the specific shapes come first:
 # a URL must not fall apart at its dots, "1.468.000" must not become three numbers, and
 # "KOMPAS.com" must not end a sentence after "KOMPAS".
+# The possessive runs ("*+", "++") never give back a character: what follows each can never
+# match the run's own class, so backtracking into it could not succeed, only cost time.
 _TOKEN_ALTERNATIVES: tuple[tuple[str, str], ...] = (
     ("url", r"""(?:https?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]"""),
-    ("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    ("site", r"[A-Za-z][\w-]*(?:\.(?:com|co|id|net|org|go|ac|or|tv|info|news|my|sg|io|asia))+(?![\w])"),
-    ("number", r"\d+(?:[.,:/]\d+)+(?!\w)"),
+    ("email", r"[\w.+-]++@[\w-]+(?:\.[\w-]+)+"),
+    ("site", r"[A-Za-z][\w-]*+(?:\.(?:com|co|id|net|org|go|ac|or|tv|info|news|my|sg|io|asia))+(?![\w])"),
+    ("number", r"\d++(?:[.,:/]\d++)+(?!\w)"),
     ("currency", r"Rp(?=\d)"),
     ("dotted", r"(?:[^\W\d_]{1,3}\.){2,}"),
     ("word", r"\w+(?:[-'’]\w+)*"),
@@ -103,19 +105,23 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     abbrs = _abbreviations()[0]
     out: list[Token] = []
+    append = out.append
     pos = start
     token_re = _TOKEN_RES[text.find("@", start, stop) >= 0, _SITE_HINT.search(text, start, stop) is not None]
     while pos < stop:
-        m = token_re.search(text, pos, stop)
-        if m is None:
+        # One finditer until a word takes its full stop ("Jl.", "B."): the scan then resumes
+        # after the stop, which the iterator would have read as a token of its own.
+        for m in token_re.finditer(text, pos, stop):
+            s, e = m.span()
+            if e < stop and text[e] == "." and m.lastgroup == "word":
+                word = m.group()
+                if (word + ".").casefold() in abbrs or _is_initial(text, word, e, stop):
+                    append((text[s:e + 1], s, e + 1))
+                    pos = e + 1
+                    break
+            append((m.group(), s, e))
+        else:
             break
-        s, e = m.span()
-        if m.lastgroup == "word" and e < stop and text[e] == ".":
-            word = m.group()
-            if (word + ".").casefold() in abbrs or _is_initial(text, word, e, stop):
-                e += 1
-        out.append((text[s:e], s, e))
-        pos = e
     return out
 
 
