@@ -241,6 +241,9 @@ _SCAN_ALPHABET = st.sampled_from([
     # the words of the rules' cores (timex_rules._CORES)
     "kemudian", "lagi", "silam", "setiap", "tiap", "per", "dua", "an", "1990", "80", "0", "sampai",
     "awal", "bulan", "depan", "waktu", "Maret", "12", "1", "itu", "yang", "10.30", "14.00", "sehari",
+    # the first words of the rules' openings (timex_rules._OPENINGS)
+    "sekitar", "hampir", "beberapa", "sekarang", "kini", "dulu", "pagi", "Januari", "Agt.", "(13/9)",
+    "tanggal", "hari", "Jum'at", "kemarin", "setengah", "delapan", "puluh", "sebagai", "harimau",
 ])
 
 
@@ -283,16 +286,38 @@ def test_a_rule_matches_only_where_its_core_is(text: str) -> None:
     from warta.analyze.timex_rules import _COMPILED_LOWER_TRIGGERED
 
     low = text.lower()
-    for name, regex, _, _, _, core in _COMPILED_LOWER_TRIGGERED:
+    for name, regex, _, _, _, core, _ in _COMPILED_LOWER_TRIGGERED:
         if core is not None and regex.search(low):
             assert core.search(low), name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SCAN_ALPHABET, max_size=30).map(" ".join))
+def test_a_rule_matches_only_where_its_opening_is(text: str) -> None:
+    """The openings let the scan try a rule at its first words only."""
+    from warta.analyze.timex_rules import _COMPILED_LOWER_TRIGGERED
+
+    low = text.lower()
+    for name, regex, _, _, _, _, opening in _COMPILED_LOWER_TRIGGERED:
+        if opening is not None:
+            assert all(opening.match(low, m.start()) for m in regex.finditer(low)), name
+
+
+@pytest.mark.parametrize(("words", "pattern"), [
+    (["agu", "agst", "ags", "awal", "akhir", "bulan"], "(?:a(?:g(?:s|u)|khir|wal)|bulan)"),
+    (["a", "ab", "(", "1"], r"(?:\(|1|a)"),
+])
+def test_openings_are_tries_of_the_shortest_first_words(words: list[str], pattern: str) -> None:
+    from warta.analyze.timex_rules import _trie
+
+    assert _trie(words) == pattern
 
 
 def test_the_core_texts_exercise_every_rule_with_a_core() -> None:
     from warta.analyze.timex_rules import _COMPILED_LOWER_TRIGGERED
 
     low = " ".join(_CORE_TEXTS).lower()
-    missed = [name for name, regex, _, _, _, core in _COMPILED_LOWER_TRIGGERED if core is not None
+    missed = [name for name, regex, _, _, _, core, _ in _COMPILED_LOWER_TRIGGERED if core is not None
               and not regex.search(low)]
     assert missed == []
 

@@ -259,9 +259,69 @@ def _split_lead(name: str, pattern: str) -> tuple[re.Pattern[str], re.Pattern[st
     return lead, rest
 
 
+def _heads(*groups: Iterable[str]) -> tuple[str, ...]:
+    """The leading word characters of each entry, lower-cased ("akhir-akhir ini" -> "akhir")."""
+    heads = {re.match(r"\w*", entry.lower()).group() for group in groups for entry in group}  # type: ignore[union-attr]  # \w* always matches
+    if "" in heads:
+        raise ValueError("an entry that does not start with a word character")
+    return tuple(sorted(heads))
+
+
+_DIGITS = tuple("0123456789")
+_NUMBER_HEADS = (*_DIGITS, *_heads(W["numbers"]))
+_AMOUNT_HEADS = (*_heads(W["approximators"], W["vague_numbers"]), *_NUMBER_HEADS, "se")
+
+# For the rules that are tried at most words, the words (or "(") any match starts with: the
+# engine jumps from one to the next, where it would try the whole rule at every word. A match
+# can only start where no word character precedes (every rule's first assertion says so), so
+# the rest of a word that fails is skipped too. Each list follows the optional parts at the
+# front of its rule in ``_PATTERNS``.
+_OPENINGS: dict[str, tuple[str, ...]] = {
+    "numdate": ("(", "hari", *_heads(W["days"]), *_DIGITS),
+    "textdate": ("hari", "tanggal", "tgl", *_heads(W["days"]), *_DIGITS),
+    "month": ("bulan", *_heads(W["modifiers"], W["months"], W["month_abbreviations"])),
+    "year": ("sekitar", "tahun", *_heads(W["modifiers"]), "19", "20"),
+    "decade": ("sekitar", "tahun", "era", "dekade", "medio", *_DIGITS),
+    "dayname": ("hari", *_heads(W["days"])),
+    "period": ("pekan", "minggu", "bulan", "tahun", *_heads(W["modifiers"])),
+    "offset": _AMOUNT_HEADS,
+    "duration": _AMOUNT_HEADS,
+    "ref": _heads(W["refs"]),
+    "pod": ("tadi", "kemarin", "besok", "esok", "nanti", *_heads(W["parts_of_day"])),
+    "set": ("per", *_heads(W["set_prefixes"]), *_NUMBER_HEADS),
+}
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation that matches where one of ``words`` starts, branching letter by letter
+    ("a(?:khir|wal)"): each branch opens with a literal, so the engine skips straight to the
+    possible first letters and rejects a wrong one after one comparison per branch. A word
+    that extends another ("agst" after "ags") adds nothing to where a match may start."""
+    unique = sorted(set(words))
+    prefixes = [w for w in unique if not any(o != w and w.startswith(o) for o in unique)]
+    by_first: dict[str, list[str]] = {}
+    for word in prefixes:
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        if len(rests) == 1:
+            branches.append(re.escape(first + rests[0]))
+        else:
+            branches.append(re.escape(first) + _trie(rests))
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _opening(name: str) -> re.Pattern[str] | None:
+    """A regex for the start of ``name``'s matches: its first words as a trie, running on to
+    the end of the word (see ``_finditer_opened``)."""
+    if name not in _OPENINGS:
+        return None
+    return re.compile(_trie(_OPENINGS[name]) + r"\w*+")
+
+
 _COMPILED_LOWER_TRIGGERED = tuple(
     (name, regex, groups, _TRIGGERS[name], _split_lead(name, regex.pattern),
-     re.compile(_lower_pattern(_CORES[name])) if name in _CORES else None)
+     re.compile(_lower_pattern(_CORES[name])) if name in _CORES else None, _opening(name))
     for name, regex, groups in _COMPILED_LOWER
 )
 
@@ -280,6 +340,28 @@ def _finditer_split(lead: re.Pattern[str], rest: re.Pattern[str], text: str) -> 
         out.append(m)
         pos = end
     return out
+
+
+
+def _finditer_opened(opening: re.Pattern[str], regex: re.Pattern[str], text: str) -> list[re.Match[str]] | None:
+    """``regex``'s matches in ``text``, as ``finditer`` gives them (None on an empty match),
+    tried only where its ``opening`` is found (see ``_OPENINGS``)."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (found := opening.search(text, pos)) is not None:
+        start = found.start()
+        m = regex.match(text, start)
+        if m is None:
+            # No match starts inside a word: after a failed word, go on at its end; after a
+            # failed "(", at the next character (a number may follow it).
+            pos = start + 1 if text[start] == "(" else found.end()
+            continue
+        if m.end() == start:
+            return None
+        out.append(m)
+        pos = m.end()
+    return out
+
 
 # Characters whose lower case still matches exactly what IGNORECASE matched (decided per character, once).
 _LOWER_SAFE: dict[str, bool] = {}
@@ -416,12 +498,17 @@ def scan(text: str) -> list[Candidate]:
                     if _plausible(name, g, start, end, text):
                         found.append((start - end, rank, start, Candidate(name, start, end, g)))
     else:
-        for rank, (name, lregex, groups, triggers, split, core) in enumerate(_COMPILED_LOWER_TRIGGERED):
+        for rank, (name, lregex, groups, triggers, split, core, opening) in enumerate(_COMPILED_LOWER_TRIGGERED):
             if triggers is not None and not any(t in low for t in triggers):
                 continue
             if core is not None and core.search(low) is None:
                 continue
-            matches = _finditer_split(*split, low) if split is not None else None
+            if split is not None:
+                matches = _finditer_split(*split, low)
+            elif opening is not None:
+                matches = _finditer_opened(opening, lregex, low)
+            else:
+                matches = None
             for m in matches if matches is not None else lregex.finditer(low):
                 start, end = m.span()
                 if end > start:
