@@ -225,3 +225,16 @@ def test_an_acronym_with_its_country_speaks_as_the_acronym() -> None:
     mentions = [Mention("BNPB Indonesia", "ORG", "BNPB Indonesia", start, start + len("BNPB Indonesia"))]
     quote = next(q for q in find_quotes(body, mentions) if q.kind == "direct")
     assert (quote.speaker, quote.speaker_label) == ("BNPB", "ORG")
+
+
+_WORDS = st.sampled_from(["kata", "Katanya", "ujarnya", "UJAR", "mengatakan", "Menurut", "warga", "Budi",
+                          "pelaku", "berlaku", "keterangan", "ß", "İ", "ﬁ", ",", ".", "“", "”", "-nya"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=12).map(" ".join))
+def test_may_report_is_false_only_without_any_reporting_verb(text: str) -> None:
+    from warta.analyze.quotes_speaker import may_report, tokens, verb_kind
+
+    if not may_report(text):
+        assert all(verb_kind(word) is None for _, _, word in tokens(text))

@@ -308,9 +308,9 @@ def test_a_rule_matches_only_where_its_opening_is(text: str) -> None:
     (["a", "ab", "(", "1"], r"(?:\(|1|a)"),
 ])
 def test_openings_are_tries_of_the_shortest_first_words(words: list[str], pattern: str) -> None:
-    from warta.analyze.timex_rules import _trie
+    from warta.analyze.patterns import trie
 
-    assert _trie(words) == pattern
+    assert trie(words) == pattern
 
 
 def test_the_core_texts_exercise_every_rule_with_a_core() -> None:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from warta.analyze.quotes_marks import ALL_MARKS, Span, paragraphs, quote_spans
-from warta.analyze.quotes_speaker import PERSON, Resolver, Speaker, lexicon, tokens, verb_kind
+from warta.analyze.quotes_speaker import PERSON, Resolver, Speaker, lexicon, may_report, tokens, verb_kind
 from warta.types import Mention, Quote
 
 # Quoted words up to this many, with no reporting verb of their own, are a term or a scare
@@ -283,6 +283,8 @@ def _reported_speech(body: str, resolver: Resolver, spans: Sequence[Span]) -> li
 def _reported(body: str, start: int, end: int, resolver: Resolver) -> Quote | None:
     """One sentence as reported speech: "X mengatakan ...", "Menurut X, ...", "..., kata X."."""
     sentence = body[start:end].rstrip()
+    if not may_report(sentence):
+        return None     # most sentences: no word is a reporting verb
     toks = tokens(sentence, start)
     for k, (a, b, word) in enumerate(toks):
         got = verb_kind(word)

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from warta.analyze.patterns import trie
 from warta.lang.id import load_time_words
 
 __all__ = ["Candidate", "parse_number", "scan"]
@@ -292,31 +293,12 @@ _OPENINGS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _trie(words: Iterable[str]) -> str:
-    """An alternation that matches where one of ``words`` starts, branching letter by letter
-    ("a(?:khir|wal)"): each branch opens with a literal, so the engine skips straight to the
-    possible first letters and rejects a wrong one after one comparison per branch. A word
-    that extends another ("agst" after "ags") adds nothing to where a match may start."""
-    unique = sorted(set(words))
-    prefixes = [w for w in unique if not any(o != w and w.startswith(o) for o in unique)]
-    by_first: dict[str, list[str]] = {}
-    for word in prefixes:
-        by_first.setdefault(word[0], []).append(word[1:])
-    branches = []
-    for first, rests in sorted(by_first.items()):
-        if len(rests) == 1:
-            branches.append(re.escape(first + rests[0]))
-        else:
-            branches.append(re.escape(first) + _trie(rests))
-    return "(?:" + "|".join(branches) + ")"
-
-
 def _opening(name: str) -> re.Pattern[str] | None:
-    """A regex for the start of ``name``'s matches: its first words as a trie, running on to
-    the end of the word (see ``_finditer_opened``)."""
+    """A regex for the start of ``name``'s matches: its first words as a trie (see
+    :mod:`warta.analyze.patterns`), running on to the end of the word (``_finditer_opened``)."""
     if name not in _OPENINGS:
         return None
-    return re.compile(_trie(_OPENINGS[name]) + r"\w*+")
+    return re.compile(trie(_OPENINGS[name]) + r"\w*+")
 
 
 _COMPILED_LOWER_TRIGGERED = tuple(
