@@ -244,6 +244,7 @@ _SCAN_ALPHABET = st.sampled_from([
     # the first words of the rules' openings (timex_rules._OPENINGS)
     "sekitar", "hampir", "beberapa", "sekarang", "kini", "dulu", "pagi", "Januari", "Agt.", "(13/9)",
     "tanggal", "hari", "Jum'at", "kemarin", "setengah", "delapan", "puluh", "sebagai", "harimau",
+    "setahun", "sewaktu", "sebulan",
 ])
 
 

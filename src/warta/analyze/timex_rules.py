@@ -270,7 +270,10 @@ def _heads(*groups: Iterable[str]) -> tuple[str, ...]:
 
 _DIGITS = tuple("0123456789")
 _NUMBER_HEADS = (*_DIGITS, *_heads(W["numbers"]))
-_AMOUNT_HEADS = (*_heads(W["approximators"], W["vague_numbers"]), *_NUMBER_HEADS, "se")
+# "se" glued to a unit ("setahun", "sehari", and "sewaktu" for offsets): the unit's own
+# letters narrow it down.
+_AMOUNT_HEADS = (*_heads(W["approximators"], W["vague_numbers"]), *_NUMBER_HEADS,
+                 *("se" + unit for unit in (*_heads(W["units"]), "waktu")))
 
 # For the rules that are tried at most words, the words (or "(") any match starts with: the
 # engine jumps from one to the next, where it would try the whole rule at every word. A match
