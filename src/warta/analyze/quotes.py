@@ -48,7 +48,11 @@ MAX_SUBJECT_WORDS_AFTER = 6
 # make its subject the current speaker); below it the verb had no clause to report.
 MIN_INDIRECT_WORDS = 2
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘'(]?[A-Z0-9])|(?<=[.!?])(?=[“”\"][A-Z])")
+# A sentence ends after ".", "!" or "?" (and a closing mark) where a capital or a digit opens the
+# next one; a match *ends* where the next sentence starts (only ``m.end()`` is read). The stop
+# itself is the first character of the match, so the engine jumps from stop to stop; scans
+# begin at a paragraph's start, so no stop before ``pos`` is missed.
+_SENTENCE_END = re.compile(r"[.!?](?:[”\"’']?\s+(?=[“\"‘'(]?[A-Z0-9])|(?=[“”\"][A-Z]))")
 _WORD = re.compile(r"\w+")
 
 
