@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warta.analyze.entities import find_entities
 from warta.analyze.entities_resolve import display_name, name_key
@@ -245,3 +247,14 @@ def test_governed_place_is_not_part_of_the_name() -> None:
     assert people == {"Hendra Wiratmaja": "Bupati Pasirluhur"}
     kept = find_entities("Bupati Hendra Wiratmaja Saputra meninjau jembatan yang ambruk, kata warga.")
     assert {m.canonical for m in kept if m.label == "PER"} == {"Hendra Wiratmaja Saputra"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab -_.\n", max_size=30), st.text(alphabet="ab", min_size=1, max_size=3))
+def test_written_as_word_is_the_lookbehind_search(body: str, word: str) -> None:
+    import re
+
+    from warta.analyze.entities import _written_as_word
+
+    expected = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", body) is not None
+    assert _written_as_word(body, word) == expected

@@ -433,13 +433,32 @@ def _drop_common_words(body: str, drafts: list[Draft], sentences: list[_Sentence
         lower = name.casefold()
         if any(_after_title(sentences[d.sentence].tokens, d.first) for d in group):
             continue             # "Mayjen Untung", "kata Pak Aam": a rank vouches for a name
-        written_lower = lower != name and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", body)
+        written_lower = lower != name and _written_as_word(body, lower)
         # "Tumini, warga ...": a person cue vouches for a name that only opens sentences.
         opens_only = not any(d.cued for d in group) \
             and all(_opens_sentence(sentences[d.sentence].tokens, d.first) for d in group)
         if written_lower or opens_only:
             doomed.add(name)
     return [d for d in drafts if not (d.label == "PER" and d.canonical in doomed)]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _written_as_word(body: str, word: str) -> bool:
+    r"""Whether ``word`` stands in ``body`` with no word character on either side.
+
+    The same as searching ``(?<!\w)word(?!\w)``, but a pattern that opens with the word's
+    letters lets the engine jump to them, where a leading lookbehind is tried at every position.
+    """
+    found = re.compile(re.escape(word) + r"(?!\w)")
+    pos = 0
+    while (m := found.search(body, pos)) is not None:
+        start = m.start()
+        if start == 0 or _WORD_CHAR.match(body, start - 1) is None:
+            return True
+        pos = start + 1
+    return False
 
 
 def _drop_lowercase_words(body: str, drafts: list[Draft]) -> list[Draft]:
