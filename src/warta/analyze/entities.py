@@ -121,8 +121,13 @@ _PLACE_CUE = r"(?:kabupaten|kab\.|kota|desa|kecamatan|kelurahan|provinsi|wilayah
 
 
 @cache
-def _jurisdiction_titles() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(line.split()) for line in read_lines("id", "jurisdiction_titles.txt"))
+def _jurisdiction_titles() -> dict[int, frozenset[tuple[str, ...]]]:
+    """The titles of ``jurisdiction_titles.txt`` as word tuples, by their number of words."""
+    by_length: dict[int, set[tuple[str, ...]]] = {}
+    for line in read_lines("id", "jurisdiction_titles.txt"):
+        title = tuple(line.split())
+        by_length.setdefault(len(title), set()).add(title)
+    return {n: frozenset(titles) for n, titles in by_length.items()}
 
 
 def _split_jurisdictions(body: str, drafts: list[Draft], token_lists: list[list[Token]]) -> None:
@@ -137,7 +142,7 @@ def _split_jurisdictions(body: str, drafts: list[Draft], token_lists: list[list[
             continue
         tokens = token_lists[d.sentence]
         before = [t[0].lower() for t in tokens[max(0, d.first - 3):d.first]]
-        if not any(tuple(before[-len(title):]) == title for title in _jurisdiction_titles()):
+        if not any(tuple(before[-n:]) in titles for n, titles in _jurisdiction_titles().items()):
             continue
         place = tokens[d.first][0]
         if not re.search(rf"\b{_PLACE_CUE}\s+{re.escape(place)}\b", body, re.IGNORECASE):
