@@ -126,3 +126,56 @@ def test_tokenized_sentences_on_any_text(text: str) -> None:
     from warta.analyze.sentences import tokenized_sentences
 
     assert tokenized_sentences(text) == [(s, e, tokenize(text, s, e)) for s, e in split_sentences(text)]
+
+
+def _reference_tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """The tokenizer as first written: the full pattern at every token."""
+    from warta.analyze.sentences import _SITE_HINT, _TOKEN_RES, _abbreviations, _is_initial
+
+    stop = len(text) if end is None else end
+    abbrs = _abbreviations()[0]
+    token_re = _TOKEN_RES[text.find("@", start, stop) >= 0, _SITE_HINT.search(text, start, stop) is not None]
+    out = []
+    pos = start
+    while pos < stop:
+        m = token_re.search(text, pos, stop)
+        if m is None:
+            break
+        s, e = m.span()
+        if m.lastgroup == "word" and e < stop and text[e] == ".":
+            word = m.group()
+            if (word + ".").casefold() in abbrs or _is_initial(text, word, e, stop):
+                e += 1
+        out.append((text[s:e], s, e))
+        pos = e
+    return out
+
+
+_TOKEN_PIECES = st.sampled_from([
+    "Jl", "Prof", "B", "Rp", "Rp5.000", "http://a.id/b", "https://x.co.id.", "www.kompas.com", "a@b.id",
+    ".x@y.com", "+62", "-", "KOMPAS.com", "kompas.co.id", "S.H.", "a.n.", "1.468.000", "0,33", "21.02",
+    "13/9", "12:30", "1.5x", "2023", "Jong-un", "Ma'ruf", "Jum’at", "...", "…", ".", ",", ":", "/", "@",
+    "“", "”", "(", ")", "'", "abc-", "_", "é", "İ", " ", "  ", "\n", "\n\n",
+])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_TOKEN_PIECES, max_size=25).map("".join), st.data())
+def test_tokenize_equals_the_full_pattern_everywhere(text: str, data: st.DataObject) -> None:
+    from warta.analyze.sentences import tokenize
+
+    assert tokenize(text) == _reference_tokenize(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert tokenize(text, start, end) == _reference_tokenize(text, start, end)
+
+
+def test_tokenize_equals_the_full_pattern_on_the_sample_pages() -> None:
+    from importlib.resources import files
+
+    from warta.analyze.sentences import tokenize
+
+    for page in files("warta.samples").iterdir():
+        if page.name.endswith((".txt", ".html")):
+            text = page.read_text(encoding="utf-8")
+            assert tokenize(text) == _reference_tokenize(text), page.name
