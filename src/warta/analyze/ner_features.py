@@ -275,9 +275,9 @@ class Featurizer(Generic[F]):
     def _keep(self, feats: Iterable[str]) -> tuple[F, ...]:
         """The features the model knows, in order, in the featurizer's form (text or bytes)."""
         known = self.known
-        kept = tuple(feats) if known is None else tuple(f for f in feats if f in known)
+        kept = list(feats) if known is None else [f for f in feats if f in known]
         # F is bytes exactly when ``encoded`` (see the overloads of __init__).
-        return cast("tuple[F, ...]", tuple(f.encode() for f in kept) if self.encoded else kept)
+        return cast("tuple[F, ...]", tuple([f.encode() for f in kept] if self.encoded else kept))
 
     def parts(self, token: str) -> _TokenParts[F]:
         """The cached context-free features of one token string."""
