@@ -258,3 +258,19 @@ def test_written_as_word_is_the_lookbehind_search(body: str, word: str) -> None:
 
     expected = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", body) is not None
     assert _written_as_word(body, word) == expected
+
+
+_CREDIT_PIECES = st.sampled_from([
+    "(Foto: ANTARA/Budi)", "(dok. Polres)", "Foto: Humas", "foto/", "KOMPAS.com/NAMA", "ANTARA FOTO/Ali",
+    "detik.co.id / Rina", "Tribun.id/Ade", "Budi Santoso", "13/9", "/", " / ", "(", ")", "\n", " ", "  ",
+    "kata", "Jakarta", ".", ",", "ſ", "K", "İ", "_", "sumber foto:", "Ilustrasi", "a", "Z",
+])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_CREDIT_PIECES, max_size=20).map("".join))
+def test_credit_regions_are_the_credit_pattern_matches(body: str) -> None:
+    from warta.analyze.entities import _CREDIT_MARKED_RE, _CREDIT_RE, _CREDIT_SLASH, _credit_regions
+
+    credit_re = _CREDIT_RE if _CREDIT_SLASH.search(body) else _CREDIT_MARKED_RE
+    assert _credit_regions(body) == [m.span() for m in credit_re.finditer(body)]

@@ -65,6 +65,11 @@ _CREDIT_RE = re.compile(
 # lack ("13/9" has a digit after it), and then the first two alone find the same credits.
 _CREDIT_SLASH = re.compile(r"/\s*[A-Z]", re.IGNORECASE)
 _CREDIT_MARKED_RE = re.compile(_CREDIT_MARKED, re.IGNORECASE)
+# Where a credit can start: at "(", at a line's start, or at a word just before a slash.
+_CREDIT_OPEN = re.compile(r"[(\n/]")
+# What stands between the start of a "NAME/..." credit and its slash, spaces aside: the name's
+# letters and a suffix (" FOTO", ".com", ".co.id", ".id").
+_CREDIT_NAME_CHAR = re.compile(r"[A-Za-z. ]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -551,12 +556,49 @@ def _speaking_places(drafts: list[Draft], sentences: list[list[Token]]) -> None:
 
 def _drop_credits(body: str, drafts: list[Draft]) -> list[Draft]:
     """Drafts outside photo credits: a photographer named in a credit is not in the story."""
-    credit_re = _CREDIT_RE if _CREDIT_SLASH.search(body) else _CREDIT_MARKED_RE
-    regions = [m.span() for m in credit_re.finditer(body)]
+    if not any(d.label == "PER" for d in drafts):
+        return drafts
+    regions = _credit_regions(body)
     if not regions:
         return drafts
     return [d for d in drafts
             if not (d.label == "PER" and any(s <= d.start and d.end <= e for s, e in regions))]
+
+
+def _credit_regions(body: str) -> list[tuple[int, int]]:
+    """The spans of ``_CREDIT_RE``'s matches in ``body`` (``_CREDIT_MARKED_RE``'s when no slash
+    is followed by a letter), as ``finditer`` finds them.
+
+    The pattern is tried only where a match can start (``_CREDIT_OPEN``): a "NAME/..." credit
+    starts at one of the word starts in the letters, dots and spaces before its slash. The
+    engine would try the pattern at every character, and its last alternative at every word.
+    """
+    credit_re = _CREDIT_RE if _CREDIT_SLASH.search(body) else _CREDIT_MARKED_RE
+    starts = {0}
+    for mark in _CREDIT_OPEN.finditer(body):
+        i = mark.start()
+        if body[i] == "(":
+            starts.add(i)
+        elif body[i] == "\n":
+            starts.add(i + 1)
+        elif credit_re is _CREDIT_RE:
+            name_end = i
+            while name_end > 0 and body[name_end - 1].isspace():
+                name_end -= 1
+            name_start = name_end
+            while name_start > 0 and _CREDIT_NAME_CHAR.match(body, name_start - 1):
+                name_start -= 1
+            starts.update(k for k in range(name_start, name_end) if k == 0 or not _WORD_CHAR.match(body, k - 1))
+    regions: list[tuple[int, int]] = []
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = credit_re.match(body, start)
+        if m is not None and m.end() > start:
+            regions.append(m.span())
+            end = m.end()
+    return regions
 
 
 def _drop_excluded(drafts: list[Draft], exclude_names: Sequence[str]) -> list[Draft]:
