@@ -274,3 +274,16 @@ def test_credit_regions_are_the_credit_pattern_matches(body: str) -> None:
 
     credit_re = _CREDIT_RE if _CREDIT_SLASH.search(body) else _CREDIT_MARKED_RE
     assert _credit_regions(body) == [m.span() for m in credit_re.finditer(body)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["di", "DI", "Kabupaten", "kab.", "ke", "dari", "warga", "adi", "Bogor", "bogor",
+                                 "Bogorx", " ", "  ", "\n", ",", "-", "_", "İ", "kota"]), max_size=12).map("".join),
+       st.sampled_from(["Bogor", "Kota", "Di", "A.B"]))
+def test_used_as_place_is_the_cue_search(body: str, place: str) -> None:
+    import re
+
+    from warta.analyze.entities import _PLACE_CUE, _used_as_place
+
+    expected = re.search(rf"\b{_PLACE_CUE}\s+{re.escape(place)}\b", body, re.IGNORECASE) is not None
+    assert _used_as_place(body, place) == expected

@@ -135,6 +135,30 @@ def _jurisdiction_titles() -> dict[int, frozenset[tuple[str, ...]]]:
     return {n: frozenset(titles) for n, titles in by_length.items()}
 
 
+# A place cue ending where a window of the text ends (the cues are at most this long).
+_PLACE_CUE_AT_END = re.compile(rf"\b{_PLACE_CUE}\Z", re.IGNORECASE)
+MAX_PLACE_CUE_CHARS = 12
+
+
+def _used_as_place(body: str, place: str) -> bool:
+    r"""Whether ``body`` writes ``place`` after a place cue ("Kabupaten Pasirluhur", "di Pasirluhur").
+
+    The same as searching ``\b{_PLACE_CUE}\s+{place}\b`` (case-insensitively), but from the
+    place's own occurrences: the cue is then checked just before the spaces in front of each.
+    """
+    found = re.compile(re.escape(place) + r"\b", re.IGNORECASE)
+    pos = 0
+    while (m := found.search(body, pos)) is not None:
+        start = pos = m.start()
+        pos += 1
+        cue_end = start
+        while cue_end > 0 and body[cue_end - 1].isspace():
+            cue_end -= 1
+        if cue_end < start and _PLACE_CUE_AT_END.search(body, max(0, cue_end - MAX_PLACE_CUE_CHARS), cue_end):
+            return True
+    return False
+
+
 def _split_jurisdictions(body: str, drafts: list[Draft], token_lists: list[list[Token]]) -> None:
     """"Bupati Pasirluhur Hendra Wiratmaja": move the place off the front of the person's span.
 
@@ -150,7 +174,7 @@ def _split_jurisdictions(body: str, drafts: list[Draft], token_lists: list[list[
         if not any(tuple(before[-n:]) in titles for n, titles in _jurisdiction_titles().items()):
             continue
         place = tokens[d.first][0]
-        if not re.search(rf"\b{_PLACE_CUE}\s+{re.escape(place)}\b", body, re.IGNORECASE):
+        if not _used_as_place(body, place):
             continue
         d.first += 1
         d.start = tokens[d.first][1]
