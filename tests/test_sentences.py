@@ -179,3 +179,76 @@ def test_tokenize_equals_the_full_pattern_on_the_sample_pages() -> None:
         if page.name.endswith((".txt", ".html")):
             text = page.read_text(encoding="utf-8")
             assert tokenize(text) == _reference_tokenize(text), page.name
+
+
+def _reference_sentence_ranges(text: str, tokens: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """The sentence splitter as first written: every token visited, line breaks found by slicing."""
+    from warta.analyze.sentences import _CLOSERS, _OPENERS, _TERMINALS, MAX_QUOTE_CHARS, _abbreviations
+
+    n = len(tokens)
+    if not n:
+        return []
+    inside = [False] * n
+    i = 0
+    while i < n:
+        tok, start, _ = tokens[i]
+        if tok not in ("“", '"'):
+            i += 1
+            continue
+        closer = "”" if tok == "“" else '"'
+        j = i + 1
+        while j < n and tokens[j][0] != closer and tokens[j][1] - start < MAX_QUOTE_CHARS:
+            if "\n" in text[tokens[j - 1][2]:tokens[j][1]]:
+                break
+            j += 1
+        if j >= n or tokens[j][0] != closer:
+            i += 1
+            continue
+        k = j + 1
+        if k < n and tokens[k][0] == ",":
+            k += 1
+        if k < n and tokens[k][0][:1].islower() and "\n" not in text[tokens[j][2]:tokens[k][1]]:
+            for m in range(i, j):
+                inside[m] = True
+        i = j + 1
+    ending = _abbreviations()[1]
+    spans, first, i = [], 0, 0
+    while i < n:
+        last, tok = i, tokens[i][0]
+        is_end = tok in _TERMINALS or tok == "..." or tok.casefold() in ending
+        if is_end:
+            while last + 1 < n and tokens[last + 1][0] in _TERMINALS and tokens[last][2] == tokens[last + 1][1]:
+                last += 1
+            while last + 1 < n and tokens[last + 1][0] in _CLOSERS and tokens[last][2] == tokens[last + 1][1]:
+                last += 1
+        nxt = last + 1
+        if nxt >= n:
+            break
+        boundary = "\n" in text[tokens[last][2]:tokens[nxt][1]]
+        if not boundary and is_end and not inside[i]:
+            opener = tokens[nxt][0]
+            if tok.casefold() in ending and tok not in _TERMINALS:
+                boundary = opener[:1].isupper()
+            else:
+                boundary = opener[:1].isupper() or opener[:1].isdigit() or opener in _OPENERS
+        if boundary:
+            spans.append((first, last + 1))
+            first = nxt
+        i = nxt
+    spans.append((first, n))
+    return spans
+
+
+_SENTENCE_PIECES = st.sampled_from([
+    "Kami siap", ".", "!", "?", "...", "…", "dll.", "Dll.", "Jl.", "“", "”", '"', ",", " kata Budi", " Ia",
+    " ia", " 5", " (", "'", ")", "\n", "\n\n", " ", "B.", " Yudhoyono", "?!", "Tbk.", "A", "x",
+])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=30).map("".join))
+def test_sentence_ranges_equal_the_reference(text: str) -> None:
+    from warta.analyze.sentences import _sentence_ranges
+
+    tokens = tokenize(text)
+    assert _sentence_ranges(text, tokens) == _reference_sentence_ranges(text, tokens)

@@ -27,6 +27,7 @@ inside a quotation that runs over two sentences before its reporting verb
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from warta.lang import read_lines
@@ -193,14 +194,19 @@ def _sentence_ranges(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Token index ranges ``(first, last + 1)`` of the sentences of ``text``."""
     if not tokens:
         return []
-    keep_together = _attributed_quotes(text, tokens)
+    breaks = _line_breaks(text, tokens)
+    keep_together = _attributed_quotes(tokens, breaks)
     ending_abbrs = _abbreviations()[1]
     spans: list[tuple[int, int]] = []
     first = 0
     i = 0
     n = len(tokens)
-    while i < n:
-        last = i
+    # A sentence ends only after a token that ends with a stop (every terminal and ending
+    # abbreviation does) or one a line break follows: the tokens between are stepped over.
+    for candidate in sorted(breaks.union(k for k, (tok, _, _) in enumerate(tokens) if tok[-1] in _STOP_CHARS)):
+        if candidate < i:
+            continue
+        i = last = candidate
         tok = tokens[i][0]
         is_end = tok in _TERMINALS or tok == "..." or tok.casefold() in ending_abbrs
         if is_end:
@@ -211,8 +217,7 @@ def _sentence_ranges(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         nxt = last + 1
         if nxt >= n:
             break
-        line_break = "\n" in text[tokens[last][2]:tokens[nxt][1]]
-        boundary = line_break
+        boundary = last in breaks
         if not boundary and is_end and not keep_together[i]:
             opener = tokens[nxt][0]
             if tok.casefold() in ending_abbrs and tok not in _TERMINALS:
@@ -227,39 +232,56 @@ def _sentence_ranges(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+# The last characters of the tokens that can end a sentence: the terminals, "..." and the
+# ending abbreviations ("dll.").
+_STOP_CHARS = frozenset(".!?…")
+
+
+def _line_breaks(text: str, tokens: list[Token]) -> set[int]:
+    """Indices ``i`` of the tokens followed by a line break (before token ``i + 1``)."""
+    starts = [start for _, start, _ in tokens]
+    out: set[int] = set()
+    pos = text.find("\n", starts[0])
+    while 0 <= pos < starts[-1]:
+        following = bisect_right(starts, pos)     # the first token after the break
+        out.add(following - 1)
+        pos = text.find("\n", starts[following])
+    return out
+
+
 def _adjacent(tokens: list[Token], i: int) -> bool:
     """Whether token ``i + 1`` follows token ``i`` with no space between ("!?", ".”")."""
     return tokens[i][2] == tokens[i + 1][1]
 
 
-def _attributed_quotes(text: str, tokens: list[Token]) -> list[bool]:
+def _attributed_quotes(tokens: list[Token], breaks: set[int]) -> list[bool]:
     """For each token, whether it lies inside a quotation that a reporting clause follows.
 
     ``“Kami siap. Semua sudah diatur,” kata Budi.`` is one sentence to a reader of news: the
     quotation is the object of "kata". We recognise the clause by its shape, not a verb list:
-    the closing mark, an optional comma, then a lower-case word.
+    the closing mark, an optional comma, then a lower-case word. ``breaks`` are the tokens a
+    line break follows (see :func:`_line_breaks`).
     """
-    inside = [False] * len(tokens)
-    i = 0
     n = len(tokens)
-    while i < n:
-        tok, start, _ = tokens[i]
-        if tok not in ("“", '"'):
-            i += 1
+    inside = [False] * n
+    i = 0
+    for opening in [k for k, (tok, _, _) in enumerate(tokens) if tok in ("“", '"')]:
+        if opening < i:
             continue
+        i = opening
+        tok, start, _ = tokens[i]
         closer = "”" if tok == "“" else '"'
         j = i + 1
         while j < n and tokens[j][0] != closer and tokens[j][1] - start < MAX_QUOTE_CHARS:
-            if "\n" in text[tokens[j - 1][2]:tokens[j][1]]:
+            if j - 1 in breaks:
                 break
             j += 1
         if j >= n or tokens[j][0] != closer:
-            i += 1
             continue
         k = j + 1
         if k < n and tokens[k][0] == ",":
             k += 1
-        if k < n and tokens[k][0][:1].islower() and "\n" not in text[tokens[j][2]:tokens[k][1]]:
+        if k < n and tokens[k][0][:1].islower() and not any(b in breaks for b in range(j, k)):
             for m in range(i, j):
                 inside[m] = True
         i = j + 1
