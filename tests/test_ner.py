@@ -257,6 +257,7 @@ def test_pruned_features_keep_the_tags() -> None:
     "Presiden Joko Widodo tiba di Kabupaten Cianjur , Jawa Barat .",
     "Jakarta",
     "Kata juru bicara Kremlin Dmitry Peskov di Moskow , Senin .",
+    "Lens | | Rennes FC | Racing di Kota Bandung",     # pair features of words that hold "|"
 ])
 def test_tagger_features_are_the_known_reference_features_as_bytes(sentence: str) -> None:
     """The tagger hands crfsuite UTF-8 bytes: the same features, in the same order."""

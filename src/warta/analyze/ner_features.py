@@ -267,6 +267,9 @@ class Featurizer(Generic[F]):
         self._marks: dict[tuple[str, ...], tuple[tuple[F, ...], tuple[F, ...]]] = {}
         # Word pair -> (its "bi+1" feature for the left word, its "bi-1" one for the right word).
         self._pairs: dict[tuple[str, str], tuple[tuple[F, ...], tuple[F, ...]]] = {}
+        # The left words of the pairs the model knows (None: every pair is kept). Most pairs
+        # are unknown, and a word outside this set rules its pair out with one look-up.
+        self._pair_lefts = None if known is None else _pair_lefts(known)
         # The features that do not depend on the sentence, filtered once.
         self._bos: tuple[F, ...] = self._keep(["BOS"])
         self._eos: tuple[F, ...] = self._keep(["EOS"])
@@ -348,12 +351,29 @@ class Featurizer(Generic[F]):
         right1 = [p.right1 for p in parts[1:]] + [pad_r1]
         right2 = ([p.right2 for p in parts[2:]] + [pad_r2, pad_r2])[:n]
         seen_pairs = self._pairs
-        pairs = [seen_pairs.get(pair) or self._pair_features(pair) for pair in pairwise(lowered)]
+        lefts = self._pair_lefts
+        if lefts is None:
+            pairs = [seen_pairs.get(pair) or self._pair_features(pair) for pair in pairwise(lowered)]
+        else:
+            unknown = (empty, empty)
+            pairs = [(seen_pairs.get(pair) or self._pair_features(pair)) if pair[0] in lefts else unknown
+                     for pair in pairwise(lowered)]
         pair_left = [empty] + [minus for _, minus in pairs]
         pair_right = [plus for plus, _ in pairs] + [empty]
         return [[*p.own, *g, *be, *l2, *l1, *lg, *r1, *r2, *pl, *pr]
                 for p, g, be, l2, l1, lg, r1, r2, pl, pr in zip(parts, own_marks, edges, left2, left1, left_marks,
                                                                 right1, right2, pair_left, pair_right, strict=True)]
+
+
+def _pair_lefts(known: frozenset[str]) -> frozenset[str]:
+    """Every string that can be the left word of a known pair feature ("bi+1=kota|bandung"):
+    the text before each "|" of the pair, since a word may hold a "|" itself."""
+    lefts: set[str] = set()
+    for feature in known:
+        if feature.startswith(("bi+1=", "bi-1=")):
+            pair = feature[5:]
+            lefts.update(pair[:i] for i, ch in enumerate(pair) if ch == "|")
+    return frozenset(lefts)
 
 
 def sentence_features(tokens: Sequence[str], res: Resources) -> list[list[str]]:
