@@ -365,7 +365,7 @@ def _strip_person(tokens: list[Token], first: int, last: int) -> tuple[int, int]
         first = _strip_known_prefix(tokens, first, last)
         if first == before:
             break
-    trailing = role_words().honorifics | _abbreviations_folded()
+    trailing = _trailing_words()
     while last > first and (tokens[last - 1][0].casefold() in trailing
                             or not _wordlike(tokens[last - 1][0])):
         last -= 1
@@ -387,6 +387,12 @@ def _strip_known_prefix(tokens: list[Token], first: int, last: int) -> int:
 def _abbreviations_folded() -> frozenset[str]:
     return frozenset(line.split("\t")[0].strip().casefold()
                      for line in read_lines("id", "abbreviations.txt"))
+
+
+@cache
+def _trailing_words() -> frozenset[str]:
+    """Words that end a person's span without being part of the name: honorifics, degrees."""
+    return role_words().honorifics | _abbreviations_folded()
 
 
 @cache
