@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warta.analyze.ner import (
     MODEL_FILE,
@@ -276,3 +278,35 @@ def test_model_attributes_of_a_file_that_is_no_model(tmp_path: Path) -> None:
     bogus = tmp_path / "ner.crfsuite"
     bogus.write_bytes(b"not a model")
     assert model_attributes(bogus) is None
+
+
+def _reference_repair_bio(labels: list[str]) -> list[str]:
+    out, prev = [], "O"
+    for label in labels:
+        if label.startswith("I-") and prev[2:] != label[2:]:
+            label = "B-" + label[2:]
+        out.append(label)
+        prev = label
+    return out
+
+
+def _reference_bio_to_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    start: int | None = None
+    kind = ""
+    for i, label in enumerate([*labels, "O"]):
+        inside = label.startswith("I-") and start is not None and label[2:] == kind
+        if start is not None and not inside:
+            spans.append((start, i, kind))
+            start = None
+        if label.startswith(("B-", "I-")) and start is None:
+            start, kind = i, label[2:]
+    return spans
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG", "X", "I-", "B-"]), max_size=12))
+def test_bio_helpers_equal_the_reference(labels: list[str]) -> None:
+    assert repair_bio(labels) == _reference_repair_bio(labels)
+    assert bio_to_spans(labels) == _reference_bio_to_spans(labels)
+    assert bio_to_spans(repair_bio(labels)) == _reference_bio_to_spans(_reference_repair_bio(labels))
