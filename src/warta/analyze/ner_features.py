@@ -278,9 +278,12 @@ class Featurizer(Generic[F]):
     def _keep(self, feats: Iterable[str]) -> tuple[F, ...]:
         """The features the model knows, in order, in the featurizer's form (text or bytes)."""
         known = self.known
-        kept = list(feats) if known is None else [f for f in feats if f in known]
         # F is bytes exactly when ``encoded`` (see the overloads of __init__).
-        return cast("tuple[F, ...]", tuple([f.encode() for f in kept] if self.encoded else kept))
+        if self.encoded:
+            kept: list[str] | list[bytes] = [f.encode() for f in feats if known is None or f in known]
+        else:
+            kept = [f for f in feats if known is None or f in known]
+        return cast("tuple[F, ...]", tuple(kept))
 
     def parts(self, token: str) -> _TokenParts[F]:
         """The cached context-free features of one token string."""
