@@ -643,9 +643,10 @@ def _drop_excluded(drafts: list[Draft], exclude_names: Sequence[str]) -> list[Dr
         return drafts
     out: list[Draft] = []
     for d in drafts:
-        ck = name_key(d.canonical)
-        if d.label == "PER" and any(_contiguous(ck, k) for k in keys):
-            continue
+        if d.label == "PER":        # only people are excluded: no need to key the others
+            ck = name_key(d.canonical)
+            if any(_contiguous(ck, k) for k in keys):
+                continue
         out.append(d)
     return out
 

@@ -448,11 +448,11 @@ def propagate_names(body: str, drafts: list[Draft], sentences: Sequence[Sequence
     for si, tokens in enumerate(sentences):
         if si in skip:
             continue
-        words = [t for t, _, _ in tokens]
         # Only a word that starts a surface or an alias can start a repeat: jump between them.
-        starts = [k for k, word in enumerate(words) if word in lengths or word in alias_lengths]
+        starts = [k for k, (word, _, _) in enumerate(tokens) if word in lengths or word in alias_lengths]
         if not starts:
             continue
+        words = [t for t, _, _ in tokens]
         used = taken.get(si, set())
         i = 0
         for start in starts:
