@@ -212,11 +212,17 @@ _OPENINGS: dict[str, tuple[str, ...]] = {
 if set(_OPENINGS) != set(_PATTERNS):
     raise ValueError(f"rules without openings: {sorted(set(_PATTERNS) - set(_OPENINGS))}")
 
-# Rank of each rule (its place in ``RULE_ORDER``) by first word.
-_RANKS_BY_HEAD: dict[str, set[int]] = {}
-for _rank, _name in enumerate(RULE_ORDER):
-    for _head in _OPENINGS[_name]:
-        _RANKS_BY_HEAD.setdefault(_head, set()).add(_rank)
+
+def _ranks_by_head() -> dict[str, frozenset[int]]:
+    """First word -> the ranks (places in ``RULE_ORDER``) of the rules that can start with it."""
+    ranks: dict[str, set[int]] = {}
+    for rank, name in enumerate(RULE_ORDER):
+        for head in _OPENINGS[name]:
+            ranks.setdefault(head, set()).add(rank)
+    return {head: frozenset(found) for head, found in ranks.items()}
+
+
+_RANKS_BY_HEAD = _ranks_by_head()
 _LONGEST_HEAD = max(map(len, _RANKS_BY_HEAD))
 
 # A word start whose word begins with some rule's first word, running to the word's end, or a
