@@ -268,8 +268,9 @@ class Featurizer(Generic[F]):
         # Word pair -> (its "bi+1" feature for the left word, its "bi-1" one for the right word).
         self._pairs: dict[tuple[str, str], tuple[tuple[F, ...], tuple[F, ...]]] = {}
         # The left words of the pairs the model knows (None: every pair is kept). Most pairs
-        # are unknown, and a word outside this set rules its pair out with one look-up.
-        self._pair_lefts = None if known is None else _pair_lefts(known)
+        # are unknown, and a word outside this set rules its pair out with one look-up. Built
+        # on the first sentence (a pass over every attribute), so loading a tagger stays quick.
+        self._pair_lefts: frozenset[str] | None = None
         # The features that do not depend on the sentence, filtered once.
         self._bos: tuple[F, ...] = self._keep(["BOS"])
         self._eos: tuple[F, ...] = self._keep(["EOS"])
@@ -355,6 +356,8 @@ class Featurizer(Generic[F]):
         right2 = ([p.right2 for p in parts[2:]] + [pad_r2, pad_r2])[:n]
         seen_pairs = self._pairs
         lefts = self._pair_lefts
+        if lefts is None and self.known is not None:
+            lefts = self._pair_lefts = _pair_lefts(self.known)
         if lefts is None:
             pairs = [seen_pairs.get(pair) or self._pair_features(pair) for pair in pairwise(lowered)]
         else:
@@ -373,9 +376,12 @@ def _pair_lefts(known: frozenset[str]) -> frozenset[str]:
     the text before each "|" of the pair, since a word may hold a "|" itself."""
     lefts: set[str] = set()
     for feature in known:
-        if feature.startswith(("bi+1=", "bi-1=")):
-            pair = feature[5:]
-            lefts.update(pair[:i] for i, ch in enumerate(pair) if ch == "|")
+        if feature[:5] in ("bi+1=", "bi-1="):
+            words = feature[5:].split("|")
+            if len(words) == 2:
+                lefts.add(words[0])
+            else:
+                lefts.update("|".join(words[:k]) for k in range(1, len(words)))
     return frozenset(lefts)
 
 
