@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warta.analyze.entities import find_entities
 from warta.analyze.entities_resolve import display_name, name_key
@@ -258,3 +260,43 @@ def test_the_body_of_a_role_keeps_its_own_label() -> None:
     labels = {m.canonical: m.label for m in find_entities(body)}
     assert labels.get("Abdul Muhari") == "PER"
     assert "PER" not in {label for name, label in labels.items() if "Pusat" in name or "BNPB" in name}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab -_.\n", max_size=30), st.text(alphabet="ab", min_size=1, max_size=3))
+def test_written_as_word_is_the_lookbehind_search(body: str, word: str) -> None:
+    import re
+
+    from warta.analyze.entities import _written_as_word
+
+    expected = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", body) is not None
+    assert _written_as_word(body, word) == expected
+
+
+_CREDIT_PIECES = st.sampled_from([
+    "(Foto: ANTARA/Budi)", "(dok. Polres)", "Foto: Humas", "foto/", "KOMPAS.com/NAMA", "ANTARA FOTO/Ali",
+    "detik.co.id / Rina", "Tribun.id/Ade", "Budi Santoso", "13/9", "/", " / ", "(", ")", "\n", " ", "  ",
+    "kata", "Jakarta", ".", ",", "ſ", "K", "İ", "_", "sumber foto:", "Ilustrasi", "a", "Z",
+])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_CREDIT_PIECES, max_size=20).map("".join))
+def test_credit_regions_are_the_credit_pattern_matches(body: str) -> None:
+    from warta.analyze.entities import _CREDIT_MARKED_RE, _CREDIT_RE, _CREDIT_SLASH, _credit_regions
+
+    credit_re = _CREDIT_RE if _CREDIT_SLASH.search(body) else _CREDIT_MARKED_RE
+    assert _credit_regions(body) == [m.span() for m in credit_re.finditer(body)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["di", "DI", "Kabupaten", "kab.", "ke", "dari", "warga", "adi", "Bogor", "bogor",
+                                 "Bogorx", " ", "  ", "\n", ",", "-", "_", "İ", "kota"]), max_size=12).map("".join),
+       st.sampled_from(["Bogor", "Kota", "Di", "A.B"]))
+def test_used_as_place_is_the_cue_search(body: str, place: str) -> None:
+    import re
+
+    from warta.analyze.entities import _PLACE_CUE, _used_as_place
+
+    expected = re.search(rf"\b{_PLACE_CUE}\s+{re.escape(place)}\b", body, re.IGNORECASE) is not None
+    assert _used_as_place(body, place) == expected

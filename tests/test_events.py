@@ -28,3 +28,15 @@ def test_clauses_on_any_text(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert _Clauses(text).around(start, end) == _clause(text, start, end)
+
+
+_CLAUSE_ALPHABET = st.sampled_from([".", "!", "?", ";", "\n", "\n\n", " ", "\"", "”", "’", "A", "b", "1"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CLAUSE_ALPHABET, max_size=40).map("".join))
+def test_the_fast_clause_scan_finds_the_clause_ends(text: str) -> None:
+    from warta.analyze.events import CLAUSE_END, _clause_ends
+
+    assert _clause_ends(text) == ([m.start() for m in CLAUSE_END.finditer(text)],
+                                  [m.end() for m in CLAUSE_END.finditer(text)])

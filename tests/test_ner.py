@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warta.analyze.ner import (
     MODEL_FILE,
@@ -45,6 +47,38 @@ def test_gazetteer_prefers_the_longest_match() -> None:
     assert "gz:title:B" in marks[0]
     assert "gz:region:B" in marks[1] and "gz:region:I" in marks[2]
     assert marks[3] == []
+
+
+def _reference_matches(gz: Gazetteer, lowered: list[str]) -> list[list[str]]:
+    """Longest match first, left to right, token by token: what the sparse scan must give."""
+    marks: list[list[str]] = [[] for _ in lowered]
+    i = 0
+    while i < len(lowered):
+        found = 0
+        for length in range(min(gz.max_len, len(lowered) - i), 0, -1):
+            names = gz.entries.get(tuple(lowered[i:i + length]))
+            if names:
+                for name in names:
+                    marks[i] += [f"gz:{name}:B", f"gz:{name}"]
+                    for j in range(i + 1, i + length):
+                        marks[j] += [f"gz:{name}:I", f"gz:{name}"]
+                found = length
+                break
+        i += found or 1
+    return marks
+
+
+@pytest.mark.parametrize("sentence", [
+    "gubernur jawa barat tiba di jawa",
+    "jawa jawa barat barat kpk reuters presiden",
+    "tidak ada apa-apa di sini",
+    "kementerian koordinator bidang pembangunan manusia dan kebudayaan jawa barat",
+])
+def test_sparse_gazetteer_marks_equal_the_reference(sentence: str) -> None:
+    gz = Resources.load().gazetteer
+    lowered = sentence.split()
+    assert gz.matches(lowered) == _reference_matches(gz, lowered)
+    assert gz.marked(lowered) == [(i, m) for i, m in enumerate(_reference_matches(gz, lowered)) if m]
 
 
 def test_packaged_gazetteers_load() -> None:
@@ -220,9 +254,59 @@ def test_pruned_features_keep_the_tags() -> None:
         assert load_tagger().tag(tokens) == repair_bio(crf.tag(_reference_features(tokens, res)))
 
 
+@needs_model
+@pytest.mark.parametrize("sentence", [
+    "Presiden Joko Widodo tiba di Kabupaten Cianjur , Jawa Barat .",
+    "Jakarta",
+    "Kata juru bicara Kremlin Dmitry Peskov di Moskow , Senin .",
+    "Lens | | Rennes FC | Racing di Kota Bandung",     # pair features of words that hold "|"
+])
+def test_tagger_features_are_the_known_reference_features_as_bytes(sentence: str) -> None:
+    """The tagger hands crfsuite UTF-8 bytes: the same features, in the same order."""
+    from warta.analyze.ner import model_attributes
+
+    known = model_attributes(MODEL_FILE)
+    assert known is not None
+    tokens = sentence.split()
+    expected = [[f.encode() for f in row if f in known] for row in _reference_features(tokens, Resources.load())]
+    assert load_tagger()._features(tokens) == expected
+
+
 def test_model_attributes_of_a_file_that_is_no_model(tmp_path: Path) -> None:
     from warta.analyze.ner import model_attributes
 
     bogus = tmp_path / "ner.crfsuite"
     bogus.write_bytes(b"not a model")
     assert model_attributes(bogus) is None
+
+
+def _reference_repair_bio(labels: list[str]) -> list[str]:
+    out, prev = [], "O"
+    for label in labels:
+        if label.startswith("I-") and prev[2:] != label[2:]:
+            label = "B-" + label[2:]
+        out.append(label)
+        prev = label
+    return out
+
+
+def _reference_bio_to_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    start: int | None = None
+    kind = ""
+    for i, label in enumerate([*labels, "O"]):
+        inside = label.startswith("I-") and start is not None and label[2:] == kind
+        if start is not None and not inside:
+            spans.append((start, i, kind))
+            start = None
+        if label.startswith(("B-", "I-")) and start is None:
+            start, kind = i, label[2:]
+    return spans
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG", "X", "I-", "B-"]), max_size=12))
+def test_bio_helpers_equal_the_reference(labels: list[str]) -> None:
+    assert repair_bio(labels) == _reference_repair_bio(labels)
+    assert bio_to_spans(labels) == _reference_bio_to_spans(labels)
+    assert bio_to_spans(repair_bio(labels)) == _reference_bio_to_spans(_reference_repair_bio(labels))

@@ -6,6 +6,8 @@ the entity recogniser does.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -248,3 +250,32 @@ def test_someone_already_in_the_story_as_subject_does_not_take_the_floor() -> No
 def test_a_priests_title_abbreviation_does_not_end_the_speaker_phrase() -> None:
     body = "“Misa dimulai pukul tujuh,” kata Juru Bicara Panitia Kunjungan Rusia, Rm. Budi Santoso kepada wartawan."
     assert _quotes(body, "direct")[0].speaker == "Budi Santoso"
+
+
+_WORDS = st.sampled_from(["kata", "Katanya", "ujarnya", "UJAR", "mengatakan", "Menurut", "warga", "Budi",
+                          "pelaku", "berlaku", "keterangan", "ß", "İ", "ﬁ", ",", ".", "“", "”", "-nya"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=12).map(" ".join))
+def test_may_report_is_false_only_without_any_reporting_verb(text: str) -> None:
+    from warta.analyze.quotes_speaker import may_report, tokens, verb_kind
+
+    if not may_report(text):
+        assert all(verb_kind(word) is None for _, _, word in tokens(text))
+
+
+# The sentence ends as first written, with lookbehinds (slower: no character to jump to).
+_REFERENCE_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘'(]?[A-Z0-9])|(?<=[.!?])(?=[“”\"][A-Z])")
+_END_ALPHABET = st.sampled_from([".", "!", "?", "\n", " ", "\"", "”", "“", "’", "'", "‘", "(", "A", "b", "1"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_END_ALPHABET, max_size=40).map("".join))
+def test_sentence_ends_are_the_reference_ones_from_any_paragraph_start(text: str) -> None:
+    from warta.analyze.quotes import _SENTENCE_END
+
+    for start in [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]:
+        for end in (len(text), max(start, len(text) - 3)):
+            assert [m.end() for m in _SENTENCE_END.finditer(text, start, end)] == \
+                [m.end() for m in _REFERENCE_SENTENCE_END.finditer(text, start, end)]

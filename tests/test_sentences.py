@@ -126,3 +126,129 @@ def test_tokenized_sentences_on_any_text(text: str) -> None:
     from warta.analyze.sentences import tokenized_sentences
 
     assert tokenized_sentences(text) == [(s, e, tokenize(text, s, e)) for s, e in split_sentences(text)]
+
+
+def _reference_tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """The tokenizer as first written: the full pattern at every token."""
+    from warta.analyze.sentences import _SITE_HINT, _TOKEN_RES, _abbreviations, _is_initial
+
+    stop = len(text) if end is None else end
+    abbrs = _abbreviations()[0]
+    token_re = _TOKEN_RES[text.find("@", start, stop) >= 0, _SITE_HINT.search(text, start, stop) is not None]
+    out = []
+    pos = start
+    while pos < stop:
+        m = token_re.search(text, pos, stop)
+        if m is None:
+            break
+        s, e = m.span()
+        if m.lastgroup == "word" and e < stop and text[e] == ".":
+            word = m.group()
+            if (word + ".").casefold() in abbrs or _is_initial(text, word, e, stop):
+                e += 1
+        out.append((text[s:e], s, e))
+        pos = e
+    return out
+
+
+_TOKEN_PIECES = st.sampled_from([
+    "Jl", "Prof", "B", "Rp", "Rp5.000", "http://a.id/b", "https://x.co.id.", "www.kompas.com", "a@b.id",
+    ".x@y.com", "+62", "-", "KOMPAS.com", "kompas.co.id", "S.H.", "a.n.", "1.468.000", "0,33", "21.02",
+    "13/9", "12:30", "1.5x", "2023", "Jong-un", "Ma'ruf", "Jum’at", "...", "…", ".", ",", ":", "/", "@",
+    "“", "”", "(", ")", "'", "abc-", "_", "é", "İ", " ", "  ", "\n", "\n\n",
+])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_TOKEN_PIECES, max_size=25).map("".join), st.data())
+def test_tokenize_equals_the_full_pattern_everywhere(text: str, data: st.DataObject) -> None:
+    from warta.analyze.sentences import tokenize
+
+    assert tokenize(text) == _reference_tokenize(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert tokenize(text, start, end) == _reference_tokenize(text, start, end)
+
+
+def test_tokenize_equals_the_full_pattern_on_the_sample_pages() -> None:
+    from importlib.resources import files
+
+    from warta.analyze.sentences import tokenize
+
+    for page in files("warta.samples").iterdir():
+        if page.name.endswith((".txt", ".html")):
+            text = page.read_text(encoding="utf-8")
+            assert tokenize(text) == _reference_tokenize(text), page.name
+
+
+def _reference_sentence_ranges(text: str, tokens: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """The sentence splitter as first written: every token visited, line breaks found by slicing."""
+    from warta.analyze.sentences import _CLOSERS, _OPENERS, _TERMINALS, MAX_QUOTE_CHARS, _abbreviations
+
+    n = len(tokens)
+    if not n:
+        return []
+    inside = [False] * n
+    i = 0
+    while i < n:
+        tok, start, _ = tokens[i]
+        if tok not in ("“", '"'):
+            i += 1
+            continue
+        closer = "”" if tok == "“" else '"'
+        j = i + 1
+        while j < n and tokens[j][0] != closer and tokens[j][1] - start < MAX_QUOTE_CHARS:
+            if "\n" in text[tokens[j - 1][2]:tokens[j][1]]:
+                break
+            j += 1
+        if j >= n or tokens[j][0] != closer:
+            i += 1
+            continue
+        k = j + 1
+        if k < n and tokens[k][0] == ",":
+            k += 1
+        if k < n and tokens[k][0][:1].islower() and "\n" not in text[tokens[j][2]:tokens[k][1]]:
+            for m in range(i, j):
+                inside[m] = True
+        i = j + 1
+    ending = _abbreviations()[1]
+    spans, first, i = [], 0, 0
+    while i < n:
+        last, tok = i, tokens[i][0]
+        is_end = tok in _TERMINALS or tok == "..." or tok.casefold() in ending
+        if is_end:
+            while last + 1 < n and tokens[last + 1][0] in _TERMINALS and tokens[last][2] == tokens[last + 1][1]:
+                last += 1
+            while last + 1 < n and tokens[last + 1][0] in _CLOSERS and tokens[last][2] == tokens[last + 1][1]:
+                last += 1
+        nxt = last + 1
+        if nxt >= n:
+            break
+        boundary = "\n" in text[tokens[last][2]:tokens[nxt][1]]
+        if not boundary and is_end and not inside[i]:
+            opener = tokens[nxt][0]
+            if tok.casefold() in ending and tok not in _TERMINALS:
+                boundary = opener[:1].isupper()
+            else:
+                boundary = opener[:1].isupper() or opener[:1].isdigit() or opener in _OPENERS
+        if boundary:
+            spans.append((first, last + 1))
+            first = nxt
+        i = nxt
+    spans.append((first, n))
+    return spans
+
+
+_SENTENCE_PIECES = st.sampled_from([
+    "Kami siap", ".", "!", "?", "...", "…", "dll.", "Dll.", "Jl.", "“", "”", '"', ",", " kata Budi", " Ia",
+    " ia", " 5", " (", "'", ")", "\n", "\n\n", " ", "B.", " Yudhoyono", "?!", "Tbk.", "A", "x",
+])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=30).map("".join))
+def test_sentence_ranges_equal_the_reference(text: str) -> None:
+    from warta.analyze.sentences import _sentence_ranges
+
+    tokens = tokenize(text)
+    assert _sentence_ranges(text, tokens) == _reference_sentence_ranges(text, tokens)

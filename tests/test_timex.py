@@ -238,6 +238,13 @@ _SCAN_ALPHABET = st.sampled_from([
     "Senin", "minggu", "Minggu", "pukul", "10.00", "WIB", "wita", "tahun", "2014", "(28/12)", "lalu",
     "akhir", "pekan", "hari", "ini", "-", "–", "hingga", "09.00", "3", "jam", "tiga", "se", "kali",
     "Natal", "malam", "tadi", "semalam", "ber", "menit", "İ", "ſ", "ı", "K", "é", "’", ",", ".", "\n",
+    # words of the rules' middles and ends
+    "kemudian", "lagi", "silam", "setiap", "tiap", "per", "dua", "an", "1990", "80", "0", "sampai",
+    "awal", "bulan", "depan", "waktu", "Maret", "12", "1", "itu", "yang", "10.30", "14.00", "sehari",
+    # the first words of the rules (timex_rules._OPENINGS), and words that only begin like one
+    "sekitar", "hampir", "beberapa", "sekarang", "kini", "dulu", "pagi", "Januari", "Agt.", "(13/9)",
+    "tanggal", "hari", "Jum'at", "kemarin", "setengah", "delapan", "puluh", "sebagai", "harimau",
+    "setahun", "sewaktu", "sebulan",
 ])
 
 
@@ -257,6 +264,52 @@ def test_scan_matches_the_case_insensitive_rules_on_any_text(text: str) -> None:
 
     expected = _reference_scan(text)
     assert [(c.rule, c.start, c.end, c.parts) for c in scan(text)] == expected
+
+
+_RULE_TEXTS = [
+    "Tiga hari lalu, 12 - 15 Maret, tahun 1990-an, 80an, 2-3 menit, 2 – 10 hari, pukul 09.00 - 10.30,",
+    "14.00 hingga 16.00 WIB, 14.00–16.00, awal bulan, akhir tahun lalu, pekan depan, tahun itu,",
+    "setiap hari, tiap-tiap Senin, per tahun, dua kali sehari, sebulan kemudian, beberapa waktu lalu, 2014.",
+    "(13/9) tanggal 24 kemarin, abad ke-21, kuartal III 2014, hari Natal 2013, musim hujan tahun ini,",
+    "keesokan harinya, kemarin lusa, akhir pekan, bertahun-tahun, sejenak, dulu, tadi malam, semalam.",
+]
+
+
+@pytest.mark.parametrize("text", _RULE_TEXTS)
+def test_scan_tried_at_first_words_matches_the_case_insensitive_rules(text: str) -> None:
+    from warta.analyze.timex_rules import scan
+
+    assert [(c.rule, c.start, c.end, c.parts) for c in scan(text)] == _reference_scan(text)
+
+
+def test_the_rule_texts_exercise_every_rule() -> None:
+    from warta.analyze.timex_rules import _COMPILED_LOWER
+
+    low = " ".join(_RULE_TEXTS).lower()
+    assert [name for name, regex, _ in _COMPILED_LOWER if not regex.search(low)] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SCAN_ALPHABET, max_size=30).map(" ".join))
+def test_a_rule_matches_only_at_its_first_words(text: str) -> None:
+    """The scan tries a rule only at a word start whose word can open it (``_OPENINGS``)."""
+    from warta.analyze.timex_rules import _COMPILED_LOWER, _WORD_START, _ranks_for
+
+    low = text.lower()
+    starts = {m.start(): _ranks_for(m.group()) for m in _WORD_START.finditer(low)}
+    for rank, (name, regex, _) in enumerate(_COMPILED_LOWER):
+        for m in regex.finditer(low):
+            assert rank in starts.get(m.start(), ()), (name, m.group())
+
+
+@pytest.mark.parametrize(("words", "pattern"), [
+    (["agu", "agst", "ags", "awal", "akhir", "bulan"], "(?:a(?:g(?:s|u)|khir|wal)|bulan)"),
+    (["a", "ab", "(", "1"], r"(?:\(|1|a)"),
+])
+def test_tries_keep_the_shortest_first_words(words: list[str], pattern: str) -> None:
+    from warta.analyze.patterns import trie
+
+    assert trie(words) == pattern
 
 
 def test_lower_case_minggu_before_a_date_is_that_date() -> None:

@@ -66,6 +66,11 @@ _CREDIT_RE = re.compile(
 # lack ("13/9" has a digit after it), and then the first two alone find the same credits.
 _CREDIT_SLASH = re.compile(r"/\s*[A-Z]", re.IGNORECASE)
 _CREDIT_MARKED_RE = re.compile(_CREDIT_MARKED, re.IGNORECASE)
+# Where a credit can start: at "(", at a line's start, or at a word just before a slash.
+_CREDIT_OPEN = re.compile(r"[(\n/]")
+# What stands between the start of a "NAME/..." credit and its slash, spaces aside: the name's
+# letters and a suffix (" FOTO", ".com", ".co.id", ".id").
+_CREDIT_NAME_CHAR = re.compile(r"[A-Za-z. ]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +128,37 @@ _PLACE_CUE = r"(?:kabupaten|kab\.|kota|desa|kecamatan|kelurahan|provinsi|wilayah
 
 
 @cache
-def _jurisdiction_titles() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(line.split()) for line in read_lines("id", "jurisdiction_titles.txt"))
+def _jurisdiction_titles() -> dict[int, frozenset[tuple[str, ...]]]:
+    """The titles of ``jurisdiction_titles.txt`` as word tuples, by their number of words."""
+    by_length: dict[int, set[tuple[str, ...]]] = {}
+    for line in read_lines("id", "jurisdiction_titles.txt"):
+        title = tuple(line.split())
+        by_length.setdefault(len(title), set()).add(title)
+    return {n: frozenset(titles) for n, titles in by_length.items()}
+
+
+# A place cue ending where a window of the text ends (the cues are at most this long).
+_PLACE_CUE_AT_END = re.compile(rf"\b{_PLACE_CUE}\Z", re.IGNORECASE)
+MAX_PLACE_CUE_CHARS = 12
+
+
+def _used_as_place(body: str, place: str) -> bool:
+    r"""Whether ``body`` writes ``place`` after a place cue ("Kabupaten Pasirluhur", "di Pasirluhur").
+
+    The same as searching ``\b{_PLACE_CUE}\s+{place}\b`` (case-insensitively), but from the
+    place's own occurrences: the cue is then checked just before the spaces in front of each.
+    """
+    found = re.compile(re.escape(place) + r"\b", re.IGNORECASE)
+    pos = 0
+    while (m := found.search(body, pos)) is not None:
+        start = pos = m.start()
+        pos += 1
+        cue_end = start
+        while cue_end > 0 and body[cue_end - 1].isspace():
+            cue_end -= 1
+        if cue_end < start and _PLACE_CUE_AT_END.search(body, max(0, cue_end - MAX_PLACE_CUE_CHARS), cue_end):
+            return True
+    return False
 
 
 def _split_jurisdictions(body: str, drafts: list[Draft], token_lists: list[list[Token]]) -> None:
@@ -139,10 +173,10 @@ def _split_jurisdictions(body: str, drafts: list[Draft], token_lists: list[list[
             continue
         tokens = token_lists[d.sentence]
         before = [t[0].lower() for t in tokens[max(0, d.first - 3):d.first]]
-        if not any(tuple(before[-len(title):]) == title for title in _jurisdiction_titles()):
+        if not any(tuple(before[-n:]) in titles for n, titles in _jurisdiction_titles().items()):
             continue
         place = tokens[d.first][0]
-        if not re.search(rf"\b{_PLACE_CUE}\s+{re.escape(place)}\b", body, re.IGNORECASE):
+        if not _used_as_place(body, place):
             continue
         d.first += 1
         d.start = tokens[d.first][1]
@@ -333,7 +367,7 @@ def _strip_person(tokens: list[Token], first: int, last: int) -> tuple[int, int]
         first = _strip_known_prefix(tokens, first, last)
         if first == before:
             break
-    trailing = role_words().honorifics | _abbreviations_folded()
+    trailing = _trailing_words()
     while last > first and (tokens[last - 1][0].casefold() in trailing
                             or not _wordlike(tokens[last - 1][0])):
         last -= 1
@@ -355,6 +389,12 @@ def _strip_known_prefix(tokens: list[Token], first: int, last: int) -> int:
 def _abbreviations_folded() -> frozenset[str]:
     return frozenset(line.split("\t")[0].strip().casefold()
                      for line in read_lines("id", "abbreviations.txt"))
+
+
+@cache
+def _trailing_words() -> frozenset[str]:
+    """Words that end a person's span without being part of the name: honorifics, degrees."""
+    return role_words().honorifics | _abbreviations_folded()
 
 
 @cache
@@ -435,13 +475,32 @@ def _drop_common_words(body: str, drafts: list[Draft], sentences: list[_Sentence
         lower = name.casefold()
         if any(_after_title(sentences[d.sentence].tokens, d.first) for d in group):
             continue             # "Mayjen Untung", "kata Pak Aam": a rank vouches for a name
-        written_lower = lower != name and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", body)
+        written_lower = lower != name and _written_as_word(body, lower)
         # "Tumini, warga ...": a person cue vouches for a name that only opens sentences.
         opens_only = not any(d.cued for d in group) \
             and all(_opens_sentence(sentences[d.sentence].tokens, d.first) for d in group)
         if written_lower or opens_only:
             doomed.add(name)
     return [d for d in drafts if not (d.label == "PER" and d.canonical in doomed)]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _written_as_word(body: str, word: str) -> bool:
+    r"""Whether ``word`` stands in ``body`` with no word character on either side.
+
+    The same as searching ``(?<!\w)word(?!\w)``, but a pattern that opens with the word's
+    letters lets the engine jump to them, where a leading lookbehind is tried at every position.
+    """
+    found = re.compile(re.escape(word) + r"(?!\w)")
+    pos = 0
+    while (m := found.search(body, pos)) is not None:
+        start = m.start()
+        if start == 0 or _WORD_CHAR.match(body, start - 1) is None:
+            return True
+        pos = start + 1
+    return False
 
 
 def _drop_lowercase_words(body: str, drafts: list[Draft]) -> list[Draft]:
@@ -549,12 +608,49 @@ def _titled_people(drafts: list[Draft], sentences: list[list[Token]]) -> None:
 
 def _drop_credits(body: str, drafts: list[Draft]) -> list[Draft]:
     """Drafts outside photo credits: a photographer named in a credit is not in the story."""
-    credit_re = _CREDIT_RE if _CREDIT_SLASH.search(body) else _CREDIT_MARKED_RE
-    regions = [m.span() for m in credit_re.finditer(body)]
+    if not any(d.label == "PER" for d in drafts):
+        return drafts
+    regions = _credit_regions(body)
     if not regions:
         return drafts
     return [d for d in drafts
             if not (d.label == "PER" and any(s <= d.start and d.end <= e for s, e in regions))]
+
+
+def _credit_regions(body: str) -> list[tuple[int, int]]:
+    """The spans of ``_CREDIT_RE``'s matches in ``body`` (``_CREDIT_MARKED_RE``'s when no slash
+    is followed by a letter), as ``finditer`` finds them.
+
+    The pattern is tried only where a match can start (``_CREDIT_OPEN``): a "NAME/..." credit
+    starts at one of the word starts in the letters, dots and spaces before its slash. The
+    engine would try the pattern at every character, and its last alternative at every word.
+    """
+    credit_re = _CREDIT_RE if _CREDIT_SLASH.search(body) else _CREDIT_MARKED_RE
+    starts = {0}
+    for mark in _CREDIT_OPEN.finditer(body):
+        i = mark.start()
+        if body[i] == "(":
+            starts.add(i)
+        elif body[i] == "\n":
+            starts.add(i + 1)
+        elif credit_re is _CREDIT_RE:
+            name_end = i
+            while name_end > 0 and body[name_end - 1].isspace():
+                name_end -= 1
+            name_start = name_end
+            while name_start > 0 and _CREDIT_NAME_CHAR.match(body, name_start - 1):
+                name_start -= 1
+            starts.update(k for k in range(name_start, name_end) if k == 0 or not _WORD_CHAR.match(body, k - 1))
+    regions: list[tuple[int, int]] = []
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = credit_re.match(body, start)
+        if m is not None and m.end() > start:
+            regions.append(m.span())
+            end = m.end()
+    return regions
 
 
 def _drop_excluded(drafts: list[Draft], exclude_names: Sequence[str]) -> list[Draft]:
@@ -569,9 +665,10 @@ def _drop_excluded(drafts: list[Draft], exclude_names: Sequence[str]) -> list[Dr
         return drafts
     out: list[Draft] = []
     for d in drafts:
-        ck = name_key(d.canonical)
-        if d.label == "PER" and any(_contiguous(ck, k) for k in keys):
-            continue
+        if d.label == "PER":        # only people are excluded: no need to key the others
+            ck = name_key(d.canonical)
+            if any(_contiguous(ck, k) for k in keys):
+                continue
         out.append(d)
     return out
 

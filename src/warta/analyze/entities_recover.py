@@ -119,11 +119,15 @@ def titled_name_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Token spans of names that follow a title and its known places or bodies."""
     words = role_words()
     spans: list[tuple[int, int]] = []
+    first_words = _first_words(words.titles)
     i = 0
-    while i < len(tokens):
+    # Only a token that starts a title can start a match: jump from one to the next.
+    for start in [k for k, (t, _, _) in enumerate(tokens) if t.casefold() in first_words]:
+        if start < i:
+            continue
+        i = start
         size = _title_len(tokens, i, words)
         if not size:
-            i += 1
             continue
         j = i + size
         # The role's complement: more titles, known names, lower-case role words, a comma.
@@ -444,10 +448,17 @@ def propagate_names(body: str, drafts: list[Draft], sentences: Sequence[Sequence
     for si, tokens in enumerate(sentences):
         if si in skip:
             continue
-        used = taken.get(si, set())
+        # Only a word that starts a surface or an alias can start a repeat: jump between them.
+        starts = [k for k, (word, _, _) in enumerate(tokens) if word in lengths or word in alias_lengths]
+        if not starts:
+            continue
         words = [t for t, _, _ in tokens]
+        used = taken.get(si, set())
         i = 0
-        while i < len(tokens):
+        for start in starts:
+            if start < i:
+                continue
+            i = start
             hit = 0
             label = ""
             first = words[i]
@@ -462,7 +473,5 @@ def propagate_names(body: str, drafts: list[Draft], sentences: Sequence[Sequence
                 out.append(Draft(start=s, end=e, label=label,
                                  sentence=si, first=i, last=i + hit, text=body[s:e]))
                 i += hit
-            else:
-                i += 1
     out.sort(key=lambda d: d.start)
     return out

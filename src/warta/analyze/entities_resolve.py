@@ -227,7 +227,7 @@ def apply_aliases(body: str, drafts: list[Draft], context: str = "") -> list[Dra
     """
     from_text = _bracket_aliases(body, drafts)
     exact, folded = _alias_table()
-    said = f" {' '.join(name_key(body))} {' '.join(name_key(context))} "
+    said = ""      # the article's words, built when a person's alias first needs them
     expansions = role_words().expansions
     kept: list[Draft] = []
     for d in drafts:
@@ -238,8 +238,10 @@ def apply_aliases(body: str, drafts: list[Draft], context: str = "") -> list[Dra
         hit = from_text.get(key)
         if hit is None:
             hit = exact.get(text) or (None if text.isupper() else folded.get(key))
-            if hit is not None and hit[1] == "PER" and f" {' '.join(name_key(hit[0]))} " not in said:
-                hit = None
+            if hit is not None and hit[1] == "PER":
+                said = said or f" {' '.join(name_key(body))} {' '.join(name_key(context))} "
+                if f" {' '.join(name_key(hit[0]))} " not in said:
+                    hit = None
         if hit is not None:
             d.canonical, d.label, d.fixed = hit[0], hit[1], True
         kept.append(d)

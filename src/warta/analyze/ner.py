@@ -50,7 +50,8 @@ class Tagger:
         self.resources = resources if resources is not None else Resources.load()
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(model_path))
-        self._features = Featurizer(self.resources, model_attributes(model_path))
+        # Bytes: crfsuite copies them as they are, where it would encode each text feature.
+        self._features = Featurizer(self.resources, model_attributes(model_path), encoded=True)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags (``B-PER``, ``I-ORG``, ``O`` ...), one per token; ``[]`` for no tokens."""
@@ -103,15 +104,13 @@ def repair_bio(labels: Sequence[str]) -> list[str]:
 
     The CRF rarely emits such a tag, but a reader of BIO would then drop or merge the span.
     """
+    out = list(labels)
     if labels.count("O") == len(labels):  # most sentences: nothing to repair
-        return list(labels)
-    out: list[str] = []
-    prev = "O"
-    for label in labels:
-        if label.startswith("I-") and prev[2:] != label[2:]:
-            label = "B-" + label[2:]
-        out.append(label)
-        prev = label
+        return out
+    # A repair keeps the type, so whether a label needs one depends on the input alone.
+    for i, label in enumerate(labels):
+        if label != "O" and label.startswith("I-") and (labels[i - 1][2:] if i else "") != label[2:]:
+            out[i] = "B-" + label[2:]
     return out
 
 
@@ -122,13 +121,20 @@ def bio_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
         return spans
     start: int | None = None
     kind = ""
-    for i, label in enumerate([*labels, "O"]):
-        inside = label.startswith("I-") and start is not None and label[2:] == kind
-        if start is not None and not inside:
-            spans.append((start, i, kind))
+    end = 0     # just past the open span's last label
+    for i, label in enumerate(labels):
+        if label == "O":
+            continue        # an "O" only closes a span, which the next label or the end does too
+        if start is not None and (i != end or not label.startswith("I-") or label[2:] != kind):
+            spans.append((start, end, kind))
             start = None
-        if label.startswith(("B-", "I-")) and start is None:
+        if start is None:
+            if not label.startswith(("B-", "I-")):
+                continue
             start, kind = i, label[2:]
+        end = i + 1
+    if start is not None:
+        spans.append((start, end, kind))
     return spans
 
 

@@ -28,7 +28,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
+from typing import Generic, Literal, TypeVar, cast, overload
 
 # Longest gazetteer entry we try to match, in tokens. Names longer than this ("Kementerian
 # Koordinator Bidang Pembangunan Manusia dan Kebudayaan") are rare and their head words are
@@ -104,24 +106,36 @@ class Gazetteer:
         "Jawa" followed by a stray word.
         """
         marks: list[list[str]] = [[] for _ in lowered]
-        i = 0
-        n = len(lowered)
+        for i, found in self.marked(lowered):
+            marks[i] = found
+        return marks
+
+    def marked(self, lowered: Sequence[str]) -> list[tuple[int, list[str]]]:
+        """:meth:`matches` for the tokens that have marks only, as ``(index, marks)`` in order.
+
+        Most tokens start no entry, so a sentence usually has few marks: the tagger asks for
+        these instead of a list per token.
+        """
         heads = self.heads
-        while i < n:
-            found = 0
-            for length in range(min(self.max_len, heads.get(lowered[i], 0), n - i), 0, -1):
+        starts = [i for i, low in enumerate(lowered) if low in heads]
+        if not starts:
+            return []
+        marks: dict[int, list[str]] = {}
+        n = len(lowered)
+        covered = 0         # tokens before this are inside an entry already matched
+        for i in starts:
+            if i < covered:
+                continue
+            for length in range(min(self.max_len, heads[lowered[i]], n - i), 0, -1):
                 names = self.entries.get(tuple(lowered[i : i + length]))
                 if names:
                     for name in names:
-                        marks[i].append(f"gz:{name}:B")
-                        marks[i].append(f"gz:{name}")
+                        marks.setdefault(i, []).extend((f"gz:{name}:B", f"gz:{name}"))
                         for j in range(i + 1, i + length):
-                            marks[j].append(f"gz:{name}:I")
-                            marks[j].append(f"gz:{name}")
-                    found = length
+                            marks.setdefault(j, []).extend((f"gz:{name}:I", f"gz:{name}"))
+                    covered = i + length
                     break
-            i += found or 1
-        return marks
+        return sorted(marks.items())
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +146,7 @@ class Resources:
     clusters: dict[str, str] = field(default_factory=dict)
     # The per-token feature cache over these resources, for training and ad-hoc callers; a
     # tagger makes its own, pruned to the attributes of its model.
-    featurizer: Featurizer = field(init=False, repr=False, compare=False)
+    featurizer: Featurizer[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "featurizer", Featurizer(self))
@@ -203,43 +217,76 @@ def _own_features(token: str, lower: str, res: Resources) -> list[str]:
     return feats
 
 
+# A feature as the featurizer hands it out: text for training and inspection, UTF-8 bytes for
+# the tagger (crfsuite takes bytes as they are, where it would encode every text first).
+F = TypeVar("F", bound=str | bytes)
+
+
 @dataclass(frozen=True, slots=True)
-class _TokenParts:
-    """What a token string contributes wherever it stands: its own features, and its view as
-    each neighbour sees it (``-1:w=jakarta``), already filtered to what the model knows."""
+class _TokenParts(Generic[F]):
+    """What a token string contributes wherever it stands: its lower-cased form, its own
+    features, and its view as each neighbour sees it (``-1:w=jakarta`` in ``left1``), already
+    filtered to what the model knows."""
 
-    own: tuple[str, ...]
-    seen_from: dict[int, tuple[str, ...]]
+    lower: str
+    own: tuple[F, ...]
+    left2: tuple[F, ...]
+    left1: tuple[F, ...]
+    right1: tuple[F, ...]
+    right2: tuple[F, ...]
 
 
-class Featurizer:
+class Featurizer(Generic[F]):
     """:func:`sentence_features` with the context-free part of each token computed once.
 
     Most of a token's features depend on the token string alone (its form, shape, affixes,
     cluster, and its view from the neighbours), and a news corpus repeats the same few
     thousand strings: building them once per string instead of once per occurrence is what
-    makes tagging fast. ``known`` (the attributes a trained model holds) drops features the
-    model never learnt, which the CRF would ignore anyway, so the tagger converts fewer
-    strings; training passes ``None`` and sees everything.
+    makes tagging fast. A sentence's features are then concatenations of cached tuples, plus
+    the gazetteer marks and the word pairs, which are cached per distinct value too. ``known``
+    (the attributes a trained model holds) drops features the model never learnt, which the
+    CRF would ignore anyway, so the tagger converts fewer strings; training passes ``None``
+    and sees everything. ``encoded=True`` gives the features as UTF-8 bytes, for crfsuite.
 
         >>> Featurizer(Resources.load())(["Ia", "tiba", "di", "Bandung"])[3][:2]
         ['bias', 'w=bandung']
     """
 
-    def __init__(self, res: Resources, known: frozenset[str] | None = None) -> None:
+    @overload
+    def __init__(self: Featurizer[str], res: Resources, known: frozenset[str] | None = None) -> None: ...
+
+    @overload
+    def __init__(self: Featurizer[bytes], res: Resources, known: frozenset[str] | None = None, *,
+                 encoded: Literal[True]) -> None: ...
+
+    def __init__(self, res: Resources, known: frozenset[str] | None = None, *, encoded: bool = False) -> None:
         self.res = res
         self.known = known
-        self._parts: dict[str, _TokenParts] = {}
-        self._marks: dict[tuple[str, ...], tuple[list[str], list[str]]] = {}
+        self.encoded = encoded
+        self._parts: dict[str, _TokenParts[F]] = {}
+        self._marks: dict[tuple[str, ...], tuple[tuple[F, ...], tuple[F, ...]]] = {}
+        # Word pair -> (its "bi+1" feature for the left word, its "bi-1" one for the right word).
+        self._pairs: dict[tuple[str, str], tuple[tuple[F, ...], tuple[F, ...]]] = {}
+        # The left words of the pairs the model knows (None: every pair is kept). Most pairs
+        # are unknown, and a word outside this set rules its pair out with one look-up. Built
+        # on the first sentence (a pass over every attribute), so loading a tagger stays quick.
+        self._pair_lefts: frozenset[str] | None = None
         # The features that do not depend on the sentence, filtered once.
-        self._bos, self._eos = self._known(["BOS"]), self._known(["EOS"])
-        self._pads = {off: self._known([f"{off}:pad"]) for off in _OFFSETS}
+        self._bos: tuple[F, ...] = self._keep(["BOS"])
+        self._eos: tuple[F, ...] = self._keep(["EOS"])
+        self._pads: dict[int, tuple[F, ...]] = {off: self._keep([f"{off}:pad"]) for off in _OFFSETS}
 
-    def _keep(self, feats: Iterable[str]) -> tuple[str, ...]:
+    def _keep(self, feats: Iterable[str]) -> tuple[F, ...]:
+        """The features the model knows, in order, in the featurizer's form (text or bytes)."""
         known = self.known
-        return tuple(feats) if known is None else tuple(f for f in feats if f in known)
+        # F is bytes exactly when ``encoded`` (see the overloads of __init__).
+        if self.encoded:
+            kept: list[str] | list[bytes] = [f.encode() for f in feats if known is None or f in known]
+        else:
+            kept = [f for f in feats if known is None or f in known]
+        return cast("tuple[F, ...]", tuple(kept))
 
-    def parts(self, token: str) -> _TokenParts:
+    def parts(self, token: str) -> _TokenParts[F]:
         """The cached context-free features of one token string."""
         hit = self._parts.get(token)
         if hit is not None:
@@ -247,74 +294,95 @@ class Featurizer:
         lower = token.lower()
         view = _token_view(token, lower)
         own = self._keep(["bias", *view, *_own_features(token, lower, self.res)])
-        seen = {off: self._keep([f"{off}:{f}" for f in view]) for off in _OFFSETS}
+        seen = [self._keep([f"{off}:{f}" for f in view]) for off in _OFFSETS]
         if len(self._parts) >= TOKEN_CACHE_SIZE:
             self._parts.clear()
-        hit = self._parts[token] = _TokenParts(own, seen)
+        hit = self._parts[token] = _TokenParts(lower, own, *seen)
         return hit
 
-    def _known(self, feats: list[str]) -> list[str]:
-        known = self.known
-        return feats if known is None or not feats else [f for f in feats if f in known]
+    def _mark_features(self, marks: list[str]) -> tuple[tuple[F, ...], tuple[F, ...]]:
+        """(the marks as the next token sees them, the marks as the token's own features).
 
-    def __call__(self, tokens: Sequence[str]) -> list[list[str]]:
-        """One list of feature strings per token; the CRF's only view of the sentence."""
-        known = self.known
-        lowered = [t.lower() for t in tokens]
+        The next token sees the list names only, not the B/I position; the same few mark
+        lists recur, so their filtered forms are kept.
+        """
+        key = tuple(marks)
+        hit = self._marks.get(key)
+        if hit is None:
+            if len(self._marks) >= TOKEN_CACHE_SIZE:
+                self._marks.clear()
+            hit = self._marks[key] = (
+                self._keep([f"-1:{f}" for f in marks if not f.endswith((":B", ":I"))]), self._keep(marks))
+        return hit
+
+    def _pair_features(self, pair: tuple[str, str]) -> tuple[tuple[F, ...], tuple[F, ...]]:
+        """The word-pair features of two neighbours, ``bi+1`` of the left and ``bi-1`` of the
+        right one (lower-cased), cached like the tokens' own."""
+        if len(self._pairs) >= TOKEN_CACHE_SIZE:
+            self._pairs.clear()
+        left, right = pair
+        hit = self._pairs[pair] = (self._keep([f"bi+1={left}|{right}"]), self._keep([f"bi-1={left}|{right}"]))
+        return hit
+
+    def __call__(self, tokens: Sequence[str]) -> list[list[F]]:
+        """One list of feature strings per token; the CRF's only view of the sentence.
+
+        Each token's features, in this order: its own (stage 1, 2, 4), its gazetteer marks
+        (stage 3), BOS/EOS, then the neighbours -2, -1 (with the left neighbour's marks), +1,
+        +2 (stage 5), then the word pairs with the left and the right neighbour. The order is
+        the one the model was trained with.
+        """
+        n = len(tokens)
+        if not n:
+            return []
         cached = self._parts
         parts = [cached.get(t) or self.parts(t) for t in tokens]
-        marks = self.res.gazetteer.matches(lowered)  # stage 3
-        # The left neighbour's list names (not its B/I position), as the next token sees them;
-        # the same few mark lists recur, so their filtered forms are kept.
-        gz_cache = self._marks
-        left: list[list[str]] = []
-        gz: list[list[str]] = []
-        for g in marks:
-            if not g:
-                left.append(g)
-                gz.append(g)
-                continue
-            key = tuple(g)
-            hit = gz_cache.get(key)
-            if hit is None:
-                if len(gz_cache) >= TOKEN_CACHE_SIZE:
-                    gz_cache.clear()
-                hit = gz_cache[key] = (
-                    self._known([f"-1:{f}" for f in g if not f.endswith((":B", ":I"))]), self._known(list(g)))
-            left.append(hit[0])
-            gz.append(hit[1])
-        bos, eos = self._bos, self._eos
+        lowered = [p.lower for p in parts]
+        empty: tuple[F, ...] = ()
+        own_marks = [empty] * n
+        left_marks = [empty] * (n + 1)      # index i: the marks token i sees on its left
+        for i, marks in self.res.gazetteer.marked(lowered):
+            left_marks[i + 1], own_marks[i] = self._mark_features(marks)
+        del left_marks[n]
         pads = self._pads
         pad_l2, pad_l1, pad_r1, pad_r2 = pads[-2], pads[-1], pads[1], pads[2]
-        n = len(tokens)
-        out: list[list[str]] = []
-        for i in range(n):
-            feats = [*parts[i].own, *gz[i]]
-            if i == 0:
-                feats += bos
-            if i == n - 1:
-                feats += eos
-            # Stage 5: neighbours (offsets -2, -1, +1, +2). Their gazetteer marks matter most for
-            # the words just before a name ("Presiden", "Kabupaten", "Partai"), so the left side
-            # gets them too.
-            feats += parts[i - 2].seen_from[-2] if i >= 2 else pad_l2
-            if i >= 1:
-                feats += parts[i - 1].seen_from[-1]
-                feats += left[i - 1]
+        # Every per-position column, padded at the sentence's edges.
+        edges = [empty] * n
+        edges[0] = self._bos
+        edges[-1] = (*edges[-1], *self._eos)
+        left2 = ([pad_l2, pad_l2] + [p.left2 for p in parts])[:n]
+        left1 = [pad_l1] + [p.left1 for p in parts[:-1]]
+        right1 = [p.right1 for p in parts[1:]] + [pad_r1]
+        right2 = ([p.right2 for p in parts[2:]] + [pad_r2, pad_r2])[:n]
+        seen_pairs = self._pairs
+        lefts = self._pair_lefts
+        if lefts is None and self.known is not None:
+            lefts = self._pair_lefts = _pair_lefts(self.known)
+        if lefts is None:
+            pairs = [seen_pairs.get(pair) or self._pair_features(pair) for pair in pairwise(lowered)]
+        else:
+            unknown = (empty, empty)
+            pairs = [(seen_pairs.get(pair) or self._pair_features(pair)) if pair[0] in lefts else unknown
+                     for pair in pairwise(lowered)]
+        pair_left = [empty] + [minus for _, minus in pairs]
+        pair_right = [plus for plus, _ in pairs] + [empty]
+        return [[*p.own, *g, *be, *l2, *l1, *lg, *r1, *r2, *pl, *pr]
+                for p, g, be, l2, l1, lg, r1, r2, pl, pr in zip(parts, own_marks, edges, left2, left1, left_marks,
+                                                                right1, right2, pair_left, pair_right, strict=True)]
+
+
+def _pair_lefts(known: frozenset[str]) -> frozenset[str]:
+    """Every string that can be the left word of a known pair feature ("bi+1=kota|bandung"):
+    the text before each "|" of the pair, since a word may hold a "|" itself."""
+    lefts: set[str] = set()
+    for feature in known:
+        if feature[:5] in ("bi+1=", "bi-1="):
+            words = feature[5:].split("|")
+            if len(words) == 2:
+                lefts.add(words[0])
             else:
-                feats += pad_l1
-            feats += parts[i + 1].seen_from[1] if i + 1 < n else pad_r1
-            feats += parts[i + 2].seen_from[2] if i + 2 < n else pad_r2
-            if i > 0:
-                pair = f"bi-1={lowered[i - 1]}|{lowered[i]}"
-                if known is None or pair in known:
-                    feats.append(pair)
-            if i < n - 1:
-                pair = f"bi+1={lowered[i]}|{lowered[i + 1]}"
-                if known is None or pair in known:
-                    feats.append(pair)
-            out.append(feats)
-        return out
+                lefts.update("|".join(words[:k]) for k in range(1, len(words)))
+    return frozenset(lefts)
 
 
 def sentence_features(tokens: Sequence[str], res: Resources) -> list[list[str]]:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from warta.analyze.quotes_marks import ALL_MARKS, Span, paragraphs, quote_spans
-from warta.analyze.quotes_speaker import PERSON, Resolver, Speaker, lexicon, tokens, verb_kind
+from warta.analyze.quotes_speaker import PERSON, Resolver, Speaker, lexicon, may_report, tokens, verb_kind
 from warta.types import Mention, Quote
 
 # Quoted words up to this many, with no reporting verb of their own, are a term or a scare
@@ -48,7 +48,11 @@ MAX_SUBJECT_WORDS_AFTER = 6
 # make its subject the current speaker); below it the verb had no clause to report.
 MIN_INDIRECT_WORDS = 2
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘'(]?[A-Z0-9])|(?<=[.!?])(?=[“”\"][A-Z])")
+# A sentence ends after ".", "!" or "?" (and a closing mark) where a capital or a digit opens the
+# next one; a match *ends* where the next sentence starts (only ``m.end()`` is read). The stop
+# itself is the first character of the match, so the engine jumps from stop to stop; scans
+# begin at a paragraph's start, so no stop before ``pos`` is missed.
+_SENTENCE_END = re.compile(r"[.!?](?:[”\"’']?\s+(?=[“\"‘'(]?[A-Z0-9])|(?=[“”\"][A-Z]))")
 _WORD = re.compile(r"\w+")
 
 
@@ -283,6 +287,8 @@ def _reported_speech(body: str, resolver: Resolver, spans: Sequence[Span]) -> li
 def _reported(body: str, start: int, end: int, resolver: Resolver) -> Quote | None:
     """One sentence as reported speech: "X mengatakan ...", "Menurut X, ...", "..., kata X."."""
     sentence = body[start:end].rstrip()
+    if not may_report(sentence):
+        return None     # most sentences: no word is a reporting verb
     toks = tokens(sentence, start)
     for k, (a, b, word) in enumerate(toks):
         got = verb_kind(word)

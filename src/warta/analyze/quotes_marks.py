@@ -49,6 +49,9 @@ MAX_SINGLE_QUOTE_CHARS = 200
 _SENTENCE_FINAL = set(".!?…:;")
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Where the marks are: the engine finds them, instead of a look at every character.
+_DOUBLE_MARK = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
+_SINGLE_MARK = re.compile(f"[{re.escape(SINGLE_MARKS)}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +105,11 @@ def _direction(text: str, i: int, opening: str, closing: str) -> str | None:
 def _double_marks(body: str, start: int, end: int) -> list[tuple[int, str]]:
     """The double marks of one paragraph, each with its direction."""
     found: list[tuple[int, str]] = []
-    for i in range(start, end):
-        if body[i] in DOUBLE_MARKS:
-            direction = _direction(body, i, DOUBLE_OPENING, DOUBLE_CLOSING)
-            if direction:
-                found.append((i, direction))
+    for mark in _DOUBLE_MARK.finditer(body, start, end):
+        i = mark.start()
+        direction = _direction(body, i, DOUBLE_OPENING, DOUBLE_CLOSING)
+        if direction:
+            found.append((i, direction))
     return found
 
 
@@ -188,9 +191,9 @@ def _single_spans(body: str, doubles: list[Span]) -> list[Span]:
     found: list[Span] = []
     for p_start, p_end in paragraphs(body):
         is_open: int | None = None
-        for i in range(p_start, p_end):
-            ch = body[i]
-            if ch not in SINGLE_MARKS or spans_in(doubles, i, i + 1):
+        for mark in _SINGLE_MARK.finditer(body, p_start, p_end):
+            i = mark.start()
+            if spans_in(doubles, i, i + 1):
                 continue
             prev = body[i - 1] if i > 0 else " "
             nxt = body[i + 1] if i + 1 < len(body) else " "

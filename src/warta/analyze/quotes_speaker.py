@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from warta.analyze.patterns import trie
 from warta.lang import read_table, read_words
 from warta.types import Mention
 
@@ -85,6 +86,21 @@ def lexicon() -> Lexicon:
         common=read_words("id", "stopwords.txt"),
         titles=titles,
     )
+
+
+@cache
+def _verb_hint() -> re.Pattern[str]:
+    """Where a reporting verb may start in casefolded text (see :func:`may_report`)."""
+    return re.compile(trie(lexicon().verbs))
+
+
+def may_report(text: str) -> bool:
+    """False when no word of ``text`` can be a reporting verb, so its words need no look-up.
+
+    A word that :func:`verb_kind` accepts holds a verb of the lexicon ("ujar" in "ujarnya"),
+    and casefolding works letter by letter, so that verb is in ``text.casefold()`` too.
+    """
+    return _verb_hint().search(text.casefold()) is not None
 
 
 def verb_kind(word: str) -> tuple[str, bool] | None:

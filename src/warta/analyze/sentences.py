@@ -27,6 +27,7 @@ inside a quotation that runs over two sentences before its reporting verb
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from warta.lang import read_lines
@@ -38,11 +39,13 @@ Token = tuple[str, int, int]
 # Alternatives are tried left to right at each position, so the specific shapes come first:
 # a URL must not fall apart at its dots, "1.468.000" must not become three numbers, and
 # "KOMPAS.com" must not end a sentence after "KOMPAS".
+# The possessive runs ("*+", "++") never give back a character: what follows each can never
+# match the run's own class, so backtracking into it could not succeed, only cost time.
 _TOKEN_ALTERNATIVES: tuple[tuple[str, str], ...] = (
     ("url", r"""(?:https?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]"""),
-    ("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    ("site", r"[A-Za-z][\w-]*(?:\.(?:com|co|id|net|org|go|ac|or|tv|info|news|my|sg|io|asia))+(?![\w])"),
-    ("number", r"\d+(?:[.,:/]\d+)+(?!\w)"),
+    ("email", r"[\w.+-]++@[\w-]+(?:\.[\w-]+)+"),
+    ("site", r"[A-Za-z][\w-]*+(?:\.(?:com|co|id|net|org|go|ac|or|tv|info|news|my|sg|io|asia))+(?![\w])"),
+    ("number", r"\d++(?:[.,:/]\d++)+(?!\w)"),
     ("currency", r"Rp(?=\d)"),
     ("dotted", r"(?:[^\W\d_]{1,3}\.){2,}"),
     ("word", r"\w+(?:[-'’]\w+)*"),
@@ -65,6 +68,16 @@ _TOKEN_RES: dict[tuple[bool, bool], re.Pattern[str]] = {
     (False, True): _token_re(frozenset({"email"})),
     (False, False): _token_re(frozenset({"email", "site"})),
 }
+
+# Most tokens are words or single marks; the alternatives before "word" only match a token that
+# a word or a mark of this plain scan would start, and only where the plain token is followed by
+# one of ``_SPECIAL_AFTER`` ("1.000", "21:02", "13/9", "S.H.", "KOMPAS.com", "a-@b.id") or
+# starts with one of ``_SPECIAL_START`` ("Rp5", "http", "www", ".a@b.id"). There the full
+# pattern decides; everywhere else the plain scan, which tries far fewer alternatives, is the same.
+_PLAIN_RE = _token_re(frozenset({"url", "email", "site", "number", "currency", "dotted"}))
+_SPECIAL_AFTER = frozenset(".,:/@+-")
+_SPECIAL_START = ("Rp", "http", "www", ".", "+", "-")
+_SPECIAL_FIRST = frozenset(start[0] for start in _SPECIAL_START)
 
 # Marks that end a sentence; a run of them ("?!") ends it once.
 _TERMINALS = frozenset({".", "!", "?", "…"})
@@ -103,19 +116,33 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     abbrs = _abbreviations()[0]
     out: list[Token] = []
+    append = out.append
     pos = start
     token_re = _TOKEN_RES[text.find("@", start, stop) >= 0, _SITE_HINT.search(text, start, stop) is not None]
     while pos < stop:
-        m = token_re.search(text, pos, stop)
-        if m is None:
+        # The plain scan, until a token is not what it reads (see ``_PLAIN_RE``) or a word takes
+        # its full stop ("Jl.", "B."): the scan then resumes after that token.
+        for m in _PLAIN_RE.finditer(text, pos, stop):
+            s, e = m.span()
+            resume = False
+            after = text[e] if e < stop else ""
+            if after in _SPECIAL_AFTER or (text[s] in _SPECIAL_FIRST and text.startswith(_SPECIAL_START, s)):
+                full = token_re.match(text, s, stop)
+                if full is not None and (full.end() != e or full.lastgroup != m.lastgroup):
+                    m, e, resume = full, full.end(), True
+                    after = text[e] if e < stop else ""
+            if after == "." and m.lastgroup == "word":
+                word = m.group()
+                if (word + ".").casefold() in abbrs or _is_initial(text, word, e, stop):
+                    append((text[s:e + 1], s, e + 1))
+                    pos = e + 1
+                    break
+            append((m.group(), s, e))
+            if resume:
+                pos = e
+                break
+        else:
             break
-        s, e = m.span()
-        if m.lastgroup == "word" and e < stop and text[e] == ".":
-            word = m.group()
-            if (word + ".").casefold() in abbrs or _is_initial(text, word, e, stop):
-                e += 1
-        out.append((text[s:e], s, e))
-        pos = e
     return out
 
 
@@ -167,14 +194,19 @@ def _sentence_ranges(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Token index ranges ``(first, last + 1)`` of the sentences of ``text``."""
     if not tokens:
         return []
-    keep_together = _attributed_quotes(text, tokens)
+    breaks = _line_breaks(text, tokens)
+    keep_together = _attributed_quotes(tokens, breaks)
     ending_abbrs = _abbreviations()[1]
     spans: list[tuple[int, int]] = []
     first = 0
     i = 0
     n = len(tokens)
-    while i < n:
-        last = i
+    # A sentence ends only after a token that ends with a stop (every terminal and ending
+    # abbreviation does) or one a line break follows: the tokens between are stepped over.
+    for candidate in sorted(breaks.union(k for k, (tok, _, _) in enumerate(tokens) if tok[-1] in _STOP_CHARS)):
+        if candidate < i:
+            continue
+        i = last = candidate
         tok = tokens[i][0]
         is_end = tok in _TERMINALS or tok == "..." or tok.casefold() in ending_abbrs
         if is_end:
@@ -185,8 +217,7 @@ def _sentence_ranges(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         nxt = last + 1
         if nxt >= n:
             break
-        line_break = "\n" in text[tokens[last][2]:tokens[nxt][1]]
-        boundary = line_break
+        boundary = last in breaks
         if not boundary and is_end and not keep_together[i]:
             opener = tokens[nxt][0]
             if tok.casefold() in ending_abbrs and tok not in _TERMINALS:
@@ -201,39 +232,56 @@ def _sentence_ranges(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+# The last characters of the tokens that can end a sentence: the terminals, "..." and the
+# ending abbreviations ("dll.").
+_STOP_CHARS = frozenset(".!?…")
+
+
+def _line_breaks(text: str, tokens: list[Token]) -> set[int]:
+    """Indices ``i`` of the tokens followed by a line break (before token ``i + 1``)."""
+    starts = [start for _, start, _ in tokens]
+    out: set[int] = set()
+    pos = text.find("\n", starts[0])
+    while 0 <= pos < starts[-1]:
+        following = bisect_right(starts, pos)     # the first token after the break
+        out.add(following - 1)
+        pos = text.find("\n", starts[following])
+    return out
+
+
 def _adjacent(tokens: list[Token], i: int) -> bool:
     """Whether token ``i + 1`` follows token ``i`` with no space between ("!?", ".”")."""
     return tokens[i][2] == tokens[i + 1][1]
 
 
-def _attributed_quotes(text: str, tokens: list[Token]) -> list[bool]:
+def _attributed_quotes(tokens: list[Token], breaks: set[int]) -> list[bool]:
     """For each token, whether it lies inside a quotation that a reporting clause follows.
 
     ``“Kami siap. Semua sudah diatur,” kata Budi.`` is one sentence to a reader of news: the
     quotation is the object of "kata". We recognise the clause by its shape, not a verb list:
-    the closing mark, an optional comma, then a lower-case word.
+    the closing mark, an optional comma, then a lower-case word. ``breaks`` are the tokens a
+    line break follows (see :func:`_line_breaks`).
     """
-    inside = [False] * len(tokens)
-    i = 0
     n = len(tokens)
-    while i < n:
-        tok, start, _ = tokens[i]
-        if tok not in ("“", '"'):
-            i += 1
+    inside = [False] * n
+    i = 0
+    for opening in [k for k, (tok, _, _) in enumerate(tokens) if tok in ("“", '"')]:
+        if opening < i:
             continue
+        i = opening
+        tok, start, _ = tokens[i]
         closer = "”" if tok == "“" else '"'
         j = i + 1
         while j < n and tokens[j][0] != closer and tokens[j][1] - start < MAX_QUOTE_CHARS:
-            if "\n" in text[tokens[j - 1][2]:tokens[j][1]]:
+            if j - 1 in breaks:
                 break
             j += 1
         if j >= n or tokens[j][0] != closer:
-            i += 1
             continue
         k = j + 1
         if k < n and tokens[k][0] == ",":
             k += 1
-        if k < n and tokens[k][0][:1].islower() and "\n" not in text[tokens[j][2]:tokens[k][1]]:
+        if k < n and tokens[k][0][:1].islower() and not any(b in breaks for b in range(j, k)):
             for m in range(i, j):
                 inside[m] = True
         i = j + 1

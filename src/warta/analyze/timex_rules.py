@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from warta.analyze.patterns import trie
 from warta.lang.id import load_time_words
 
 __all__ = ["Candidate", "parse_number", "scan"]
@@ -149,111 +150,127 @@ _COMPILED_LOWER: tuple[tuple[str, re.Pattern[str], tuple[tuple[str, int], ...]],
     (name, regex, tuple(regex.groupindex.items()))
     for name, regex in ((name, re.compile(_lower_pattern(pattern))) for name, pattern in _PATTERNS.items())
 )
-def _triggers(*groups: Iterable[str]) -> tuple[str, ...]:
-    """Lower-case strings of which every match holds one (the first word of each listed entry),
-    without those that hold another: a rule none of them occurs in can be skipped."""
-    words = {w.lower().split()[0] for group in groups for w in group if w.split()}
-    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
-# For each rule, what any match of it must contain (None: no cheap test). Checked with ``in`` on
-# the lower-cased text, which costs far less than a scan that finds nothing.
-_TRIGGERS: dict[str, tuple[str, ...] | None] = {
-    "numdate": ("/",),
-    "textdate": _triggers(W["months"], W["month_abbreviations"]),
+# -- where each rule can start ---------------------------------------------------------------
+#
+# Every rule starts where no word character precedes (each pattern's first assertion says so),
+# and with one of a few words: a day name, "pukul", a digit ... Those first words, for each rule,
+# are below (only their start counts: "akhir" for "akhir-akhir ini", "se" + a unit for
+# "setahun"). The scan then tries each rule only at the words it can start with, instead of
+# letting the regex engine try all of them at every word of the text.
+
+def _heads(*groups: Iterable[str]) -> tuple[str, ...]:
+    """The leading word characters of each entry, lower-cased ("akhir-akhir ini" -> "akhir")."""
+    heads = {re.match(r"\w*", entry.lower()).group() for group in groups for entry in group}  # type: ignore[union-attr]  # \w* always matches
+    if "" in heads:
+        raise ValueError("an entry that does not start with a word character")
+    return tuple(sorted(heads))
+
+
+_DIGITS = tuple("0123456789")
+_MODS = _heads(W["modifiers"])
+_APPROX = _heads(W["approximators"])
+_NUMBER_HEADS = (*_DIGITS, *_heads(W["numbers"]))
+# What opens an amount: "sekitar", "beberapa", "dua", "48", and "se" glued to a unit ("setahun",
+# "sehari", and "sewaktu" for offsets).
+_AMOUNT_HEADS = (*_APPROX, *_heads(W["vague_numbers"]), *_NUMBER_HEADS,
+                 *("se" + unit for unit in (*_heads(W["units"]), "waktu")))
+
+# The words (or "(") a match of each rule starts with, following the optional parts at the
+# front of its pattern in ``_PATTERNS``.
+_OPENINGS: dict[str, tuple[str, ...]] = {
+    "numdate": ("(", "hari", *_heads(W["days"]), *_DIGITS),
+    "textdate": ("hari", "tanggal", "tgl", *_heads(W["days"]), *_DIGITS),
     "dayofmonth": ("tanggal", "tgl"),
-    "month": _triggers(W["months"], W["month_abbreviations"]),
-    "year": ("19", "20"),
-    "decade": ("0",),
+    "month": ("bulan", *_MODS, *_heads(W["months"], W["month_abbreviations"])),
+    "year": ("sekitar", "tahun", *_MODS, "19", "20"),
+    "decade": ("sekitar", "tahun", "era", "dekade", "medio", *_DIGITS),
     "century": ("abad",),
-    "yearpart": _triggers(W["year_parts"]),
-    "holiday": _triggers(W["holidays"]),
-    "season": _triggers(W["seasons"]),
-    "clock": ("jam", "pkl", "pukul"),
-    "clockrange": None,
-    "clockzone": _triggers(W["zones"]),
-    "dayname": _triggers(W["days"]),
-    "relday": _triggers(W["relative_days"]),
-    "anchorday": _triggers(W["anchor_days"]),
-    "period": ("bulan", "minggu", "pekan", "tahun"),
-    "modperiod": ("bulan", "tahun"),
+    "yearpart": _heads(W["year_parts"]),
+    "holiday": _heads(W["holidays"]),
+    "season": _heads(W["seasons"]),
+    "clock": ("pukul", "pkl", "jam", *_APPROX),
+    "clockrange": _DIGITS,
+    "clockzone": _DIGITS,
+    "dayname": ("hari", *_heads(W["days"])),
+    "relday": _heads(W["relative_days"]),
+    "anchorday": _heads(W["anchor_days"]),
+    "period": ("pekan", "minggu", "bulan", "tahun", *_MODS),
+    "modperiod": _MODS,
     "weekend": ("akhir",),
-    "offset": _triggers(W["units"], ["waktu"]),
-    "duration": _triggers(W["units"]),
-    "rangehead": ("-", "–"),
+    "offset": _AMOUNT_HEADS,
+    "duration": _AMOUNT_HEADS,
+    "rangehead": _DIGITS,
     "redup": ("ber",),
-    "vaguedur": _triggers(W["vague_durations"]),
-    "ref": _triggers(W["refs"]),
-    "pod": _triggers(W["parts_of_day"]),
-    "lastnight": ("malam",),
-    "set": None,
+    "vaguedur": _heads(W["vague_durations"]),
+    "ref": _heads(W["refs"]),
+    "pod": ("tadi", "kemarin", "besok", "esok", "nanti", *_heads(W["parts_of_day"])),
+    "lastnight": ("semalam", "tadi"),
+    "set": ("per", *_heads(W["set_prefixes"]), *_NUMBER_HEADS),
 }
-
-# Rules whose leading assertion (a word start, "no digit before") keeps the regex engine from
-# skipping ahead to the rule's first word: for these the rest of the pattern is searched alone
-# (a literal or character-set start lets the engine jump) and the assertion is checked at each
-# match found, which finds the same matches in fewer steps.
-_LEAD_SPLIT = frozenset({"holiday", "clockrange", "clockzone", "relday", "anchorday", "modperiod",
-                         "weekend", "rangehead", "redup", "vaguedur", "lastnight"})
+if set(_OPENINGS) != set(_PATTERNS):
+    raise ValueError(f"rules without openings: {sorted(set(_PATTERNS) - set(_OPENINGS))}")
 
 
-def _group_end(pattern: str) -> int:
-    """The index just past the bracketed group that opens ``pattern`` (escapes and sets skipped)."""
-    depth, i, in_set = 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_set:
-            in_set = ch != "]"
-        elif ch == "[":
-            in_set = True
-            if pattern[i + 1:i + 2] == "]" or pattern[i + 1:i + 3] == "^]":
-                i += 2 if pattern[i + 1] == "]" else 3  # a "]" first in a set is a member
+def _ranks_by_head() -> dict[str, frozenset[int]]:
+    """First word -> the ranks (places in ``RULE_ORDER``) of the rules that can start with it."""
+    ranks: dict[str, set[int]] = {}
+    for rank, name in enumerate(RULE_ORDER):
+        for head in _OPENINGS[name]:
+            ranks.setdefault(head, set()).add(rank)
+    return {head: frozenset(found) for head, found in ranks.items()}
+
+
+_RANKS_BY_HEAD = _ranks_by_head()
+_LONGEST_HEAD = max(map(len, _RANKS_BY_HEAD))
+
+# A word start whose word begins with some rule's first word, running to the word's end, or a
+# "(" (alone: the number after it is a word start of its own). The words are a trie (see
+# :mod:`warta.analyze.patterns`), so the engine rejects most words after a letter or two.
+_WORD_START = re.compile(r"(?<!\w)(?:" + trie(h for h in _RANKS_BY_HEAD if h != "(") + r"\w*+|\()")
+
+# Distinct words whose rules are kept; the table is emptied when full (see ``_ranks_for``).
+WORD_CACHE_SIZE = 20_000
+_RANKS_FOR: dict[str, tuple[int, ...]] = {}
+
+
+def _ranks_for(word: str) -> tuple[int, ...]:
+    """The ranks of the rules that can start with ``word`` (a word of the text, or "(")."""
+    ranks = _RANKS_FOR.get(word)
+    if ranks is None:
+        found: set[int] = set()
+        for k in range(1, min(len(word), _LONGEST_HEAD) + 1):
+            found.update(_RANKS_BY_HEAD.get(word[:k], ()))
+        if len(_RANKS_FOR) >= WORD_CACHE_SIZE:
+            _RANKS_FOR.clear()
+        ranks = _RANKS_FOR[word] = tuple(sorted(found))
+    return ranks
+
+
+def _rule_matches(low: str) -> list[tuple[int, re.Match[str]]] | None:
+    """``(rank, match)`` for every match of every rule in ``low``, as each rule's ``finditer``
+    gives them (in another order), or None if a rule matched the empty string.
+
+    Each rule is tried only at the word starts it can start with; a rule's next match is looked
+    for after the end of its last one, as ``finditer`` does.
+    """
+    next_start = [0] * len(_COMPILED_LOWER)
+    out: list[tuple[int, re.Match[str]]] = []
+    for word in _WORD_START.finditer(low):
+        pos = word.start()
+        for rank in _ranks_for(word.group()):
+            if pos < next_start[rank]:
                 continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    raise ValueError(f"unbalanced pattern: {pattern[:40]}")
-
-
-def _split_lead(name: str, pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    if name not in _LEAD_SPLIT:
-        return None
-    if not pattern.startswith(("(?<=", "(?<!", "(?:(?<")):
-        raise ValueError(f"rule {name}: no leading assertion to split")
-    cut = _group_end(pattern)  # the assertion is the first bracketed group
-    lead, rest = re.compile(pattern[:cut]), re.compile(pattern[cut:])
-    if lead.groups or rest.groupindex != re.compile(pattern).groupindex:
-        raise ValueError(f"rule {name}: the part before the first group must be an assertion")
-    return lead, rest
-
-
-_COMPILED_LOWER_TRIGGERED = tuple(
-    (name, regex, groups, _TRIGGERS[name], _split_lead(name, regex.pattern))
-    for name, regex, groups in _COMPILED_LOWER
-)
-
-
-def _finditer_split(lead: re.Pattern[str], rest: re.Pattern[str], text: str) -> list[re.Match[str]] | None:
-    """``(lead)(rest)``'s matches in ``text``, as ``finditer`` gives them (None on an empty match)."""
-    out: list[re.Match[str]] = []
-    pos = 0
-    while (m := rest.search(text, pos)) is not None:
-        start, end = m.span()
-        if end == start:
-            return None
-        if lead.match(text, start) is None:
-            pos = start + 1
-            continue
-        out.append(m)
-        pos = end
+            m = _COMPILED_LOWER[rank][1].match(low, pos)
+            if m is None:
+                continue
+            if m.end() == pos:
+                return None
+            next_start[rank] = m.end()
+            out.append((rank, m))
     return out
+
 
 # Characters whose lower case still matches exactly what IGNORECASE matched (decided per character, once).
 _LOWER_SAFE: dict[str, bool] = {}
@@ -390,18 +407,18 @@ def scan(text: str) -> list[Candidate]:
                     if _plausible(name, g, start, end, text):
                         found.append((start - end, rank, start, Candidate(name, start, end, g)))
     else:
-        for rank, (name, lregex, groups, triggers, split) in enumerate(_COMPILED_LOWER_TRIGGERED):
-            if triggers is not None and not any(t in low for t in triggers):
-                continue
-            matches = _finditer_split(*split, low) if split is not None else None
-            for m in matches if matches is not None else lregex.finditer(low):
-                start, end = m.span()
-                if end > start:
-                    regs = m.regs
-                    # Group values from the original text: case matters ("Minggu", "WIB").
-                    g = {key: (text[regs[i][0]:regs[i][1]] if regs[i][0] >= 0 else None) for key, i in groups}
-                    if _plausible(name, g, start, end, text):
-                        found.append((start - end, rank, start, Candidate(name, start, end, g)))
+        matches = _rule_matches(low)
+        if matches is None:  # no rule matches the empty string today; if one did, scan plainly
+            matches = [(rank, m) for rank, (_, regex, _) in enumerate(_COMPILED_LOWER) for m in regex.finditer(low)]
+        for rank, m in matches:
+            name, _, groups = _COMPILED_LOWER[rank]
+            start, end = m.span()
+            if end > start:
+                regs = m.regs
+                # Group values from the original text: case matters ("Minggu", "WIB").
+                g = {key: (text[regs[i][0]:regs[i][1]] if regs[i][0] >= 0 else None) for key, i in groups}
+                if _plausible(name, g, start, end, text):
+                    found.append((start - end, rank, start, Candidate(name, start, end, g)))
     found.sort(key=lambda item: item[:3])
     taken: list[Candidate] = []
     for _, _, _, cand in found:
