@@ -489,3 +489,11 @@ def test_cli_stories_db_adds_a_batch_and_prints_what_it_wrote(tmp_path: Path) ->
     rebuilt = CliRunner().invoke(main, ["stories", "--db", db, "--format", "jsonl", "--rebuild"])
     assert rebuilt.exit_code == 0, rebuilt.output
     assert len([line for line in rebuilt.output.splitlines() if line.startswith("{")]) == 5
+
+
+def test_printed_dates_read_short_month_names() -> None:
+    from warta.stories.features import printed_dates
+
+    found = [(d.year, d.month, d.day) for d in printed_dates("Banjir surut pada 5 Des 2023; warga kembali 7 Agt.")]
+    assert found == [(2023, 12, 5), (None, 8, 7)]
+    assert printed_dates("Ada 5 desa terendam.") == []

@@ -181,8 +181,9 @@ def capitalised_names(text: str) -> Counter[str]:
 
 @cache
 def _months() -> dict[str, int]:
-    months: dict[str, int] = dict(load_time_words()["months"])
-    return months
+    """Month names and their short forms ("Agt", "Des", "Nop"), as the date finders read them."""
+    words = load_time_words()
+    return {**words["months"], **words["month_abbreviations"]}
 
 
 @cache
