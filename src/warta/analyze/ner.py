@@ -26,10 +26,6 @@ from warta.errors import WartaError
 
 MODEL_FILE = MODEL_DIR / "ner.crfsuite"
 
-# The labels the model may emit, and the only ones extraction should expect.
-ENTITY_TYPES = ("PER", "ORG", "LOC")
-
-
 class NerModelMissing(WartaError):
     """The trained entity model is not where the package expects it."""
 

@@ -113,7 +113,7 @@ def _chained(body: str, chain: Sequence[Span], last: Quote | None, current: Spea
 def _settle(quote: Quote, current: Speaker | None, resolver: Resolver) -> tuple[Quote, Speaker | None]:
     """A reported-speech quote with its pronoun resolved, and the current speaker after it."""
     if quote.speaker is None and quote.speaker_label == "PRONOUN":
-        who = resolver.new_subject_before(quote.start) or current or resolver.last_person_before(quote.start)
+        who = resolver.antecedent(quote.start, current)
         quote = Quote(quote.text, who.name if who else None, quote.kind, quote.start, quote.end,
                       quote.cue, who.label if who else None)
         return quote, current
@@ -148,7 +148,7 @@ def _quote(body: str, span: Span, resolver: Resolver, current: Speaker | None) -
     unattributed = speaker is None and attribution is None and kind == "direct"
     if unattributed or (speaker is not None and speaker.pronoun):
         # An excerpt that opens with "“…,” ujarnya" names the speaker only further on.
-        speaker = resolver.new_subject_before(span.start) or current or resolver.last_person_before(span.start) \
+        speaker = resolver.antecedent(span.start, current) \
             or (resolver.first_person_after(span.end) if speaker is not None else None)
     return Quote(text, speaker.name if speaker else None, kind, span.start, span.end,
                  attribution.cue if attribution else None, speaker.label if speaker else None)

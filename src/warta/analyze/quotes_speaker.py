@@ -168,7 +168,9 @@ class Resolver:
         # Penanggulangan Bencana (BNPB)" ... "kata BNPB"): readers, and the gold, quote "BNPB",
         # while the entity's canonical name stays the full one.
         self._printed: dict[str, str] = {}
-        for m in self.mentions:
+        self._first: dict[str, int] = {}  # canonical name -> index of its first mention
+        for i, m in enumerate(self.mentions):
+            self._first.setdefault(m.canonical, i)
             if m.label == ORGANISATION and _is_acronym(m.text) and m.text != m.canonical:
                 self._printed.setdefault(m.canonical, m.text)
 
@@ -212,6 +214,11 @@ class Resolver:
             i += 1
         return None
 
+    def antecedent(self, pos: int, current: Speaker | None) -> Speaker | None:
+        """Who a pronoun or "-nya" at ``pos`` means: a newcomer just introduced, else the
+        current speaker, else the person mentioned last."""
+        return self.new_subject_before(pos) or current or self.last_person_before(pos)
+
     def new_subject_before(self, pos: int) -> Speaker | None:
         """A person the text introduces as a sentence's subject shortly before ``pos``.
 
@@ -229,8 +236,7 @@ class Resolver:
         i = bisect.bisect_left(self._starts, pos) - 1
         while i >= 0 and self.mentions[i].start >= lo:
             m = self.mentions[i]
-            if m.label == PERSON and m.end <= pos and self._sentence_subject(m) and not any(
-                    o.canonical == m.canonical for o in self.mentions[:i]):
+            if m.label == PERSON and m.end <= pos and self._first[m.canonical] == i and self._sentence_subject(m):
                 return Speaker(m.canonical, PERSON)
             i -= 1
         return None

@@ -72,9 +72,22 @@ def outlet_names() -> dict[str, str]:
 
 
 @cache
+def _listed() -> dict[str, str]:
+    """Every domain ``lang/id/outlets.tsv`` lists -> its publisher: itself, or the network named
+    in the optional third column."""
+    out: dict[str, str] = {}
+    for row in read_table("id", "outlets.tsv"):
+        domain = registered_domain(row[0])
+        if len(row) > 2 and row[2]:
+            out[domain] = row[2]
+        else:
+            out.setdefault(domain, domain)
+    return out
+
+
 def networks() -> dict[str, str]:
-    """Regional brand's domain -> its network's domain (the optional third column of outlets.tsv)."""
-    return {registered_domain(row[0]): row[2] for row in read_table("id", "outlets.tsv") if len(row) > 2 and row[2]}
+    """Regional brand's domain -> its network's domain."""
+    return {domain: owner for domain, owner in _listed().items() if owner != domain}
 
 
 def publisher(host: str) -> str:
@@ -86,18 +99,13 @@ def publisher(host: str) -> str:
     ('inews.id', 'suarakarya.id')
     """
     domain = registered_domain(host)
-    if domain in networks():
-        return networks()[domain]
-    if domain not in _listed_domains():
-        for shape, network in _network_shapes():
-            if shape.fullmatch(domain):
-                return network
+    listed = _listed().get(domain)
+    if listed is not None:
+        return listed
+    for shape, network in _network_shapes():  # an unlisted brand of a network's shape
+        if shape.fullmatch(domain):
+            return network
     return domain
-
-
-@cache
-def _listed_domains() -> frozenset[str]:
-    return frozenset(registered_domain(row[0]) for row in read_table("id", "outlets.tsv"))
 
 
 @cache

@@ -286,11 +286,6 @@ def resolve_dates(text: str, published: date | None = None) -> tuple[list[date],
     return dates, yearless
 
 
-def text_dates(text: str) -> list[date]:
-    """Every full calendar date printed in ``text`` (years checked against weekdays), in order."""
-    return resolve_dates(text)[0]
-
-
 def article_day(article: Article) -> tuple[date | None, str]:
     """The date an article speaks from: published when known, else the latest date it prints.
 
